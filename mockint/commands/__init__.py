@@ -1,0 +1,1 @@
+"""One module per `mockint` subcommand, each exposing `register(subparsers)`."""

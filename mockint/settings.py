@@ -1,0 +1,101 @@
+"""User settings: one enum owns every key, one JSON file holds the values.
+
+Plain Python (not QSettings) because the command line and the speech layer read settings too
+(`mockint model use` chooses the model the app will load), and neither may import Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from mockint.paths import app_paths
+
+
+class Setting(StrEnum):
+    MODEL = "speech/model"  # folder name under models_dir, or an absolute model folder
+    INPUT_DEVICE = "audio/input_device"  # device name; None for the system default
+    OUTPUT_DEVICE = "audio/output_device"
+    VOICE = "tts/voice"  # pyttsx3 voice id; None for the engine default
+    VOICE_RATE = "tts/rate"  # words per minute
+    READ_ALOUD = "practice/read_aloud"
+    THINK_TIME_S = "practice/think_time_s"
+    QUESTION_COUNT = "practice/question_count"
+    SHUFFLE = "practice/shuffle"
+    REPORT_AFTER_EACH = "practice/report_after_each"
+    LIVE_TRANSCRIPT = "practice/live_transcript"
+    SILENCE_STOP_S = "practice/silence_stop_s"  # 0 disables stopping on silence
+    HESITATION_PAUSE_S = "analysis/hesitation_pause_s"
+    LONG_PAUSE_S = "analysis/long_pause_s"
+    PACE_SLOW_WPM = "analysis/pace_slow_wpm"
+    PACE_FAST_WPM = "analysis/pace_fast_wpm"
+    CUSTOM_FILLERS = "analysis/custom_fillers"  # {language: [words]} added by the user
+    REMOVED_FILLERS = "analysis/removed_fillers"  # {language: [words]} the user does not count
+    WINDOW_GEOMETRY = "ui/window_geometry"  # hex of QWidget.saveGeometry()
+    SELECTED_DECKS = "practice/decks"
+
+
+DEFAULTS: dict[Setting, Any] = {
+    Setting.MODEL: None,
+    Setting.INPUT_DEVICE: None,
+    Setting.OUTPUT_DEVICE: None,
+    Setting.VOICE: None,
+    Setting.VOICE_RATE: 170,
+    Setting.READ_ALOUD: True,
+    Setting.THINK_TIME_S: 5,
+    Setting.QUESTION_COUNT: 5,
+    Setting.SHUFFLE: True,
+    Setting.REPORT_AFTER_EACH: True,
+    Setting.LIVE_TRANSCRIPT: False,
+    Setting.SILENCE_STOP_S: 8,
+    Setting.HESITATION_PAUSE_S: 1.0,
+    Setting.LONG_PAUSE_S: 3.0,
+    Setting.PACE_SLOW_WPM: 100,
+    Setting.PACE_FAST_WPM: 170,
+    Setting.CUSTOM_FILLERS: {},
+    Setting.REMOVED_FILLERS: {},
+    Setting.WINDOW_GEOMETRY: None,
+    Setting.SELECTED_DECKS: [],
+}
+
+
+class Settings:
+    """Reads on construction, writes atomically on every `set` (settings change rarely)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else app_paths().settings_file
+        self._values: dict[str, Any] = self._read()
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            # Missing or damaged settings fall back to defaults; they are preferences, not data.
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+
+    def get(self, key: Setting) -> Any:
+        return self._values.get(key.value, DEFAULTS[key])
+
+    def set(self, key: Setting, value: Any) -> None:
+        self._values[key.value] = value
+        self._write()
+
+    def reset(self, key: Setting) -> None:
+        self._values.pop(key.value, None)
+        self._write()
+
+    def _write(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(self._values, f, indent=2, sort_keys=True)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,1 @@
+"""Audio in and out, text-to-speech, Vosk models and recognition. No Qt."""

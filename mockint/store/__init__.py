@@ -1,0 +1,1 @@
+"""SQLite storage and the recordings folder. No Qt."""
