@@ -7,6 +7,7 @@ all of it under one folder instead: tests and portable installs use that.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,8 +69,9 @@ def app_paths() -> AppPaths:
 
 
 def shipped_decks_dir() -> Path:
-    """The decks that come with MockInt (`questions/`, installed inside the package as data)."""
-    packaged = Path(__file__).resolve().parent / "questions"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "questions"
+    """The decks that come with MockInt: `questions/` beside the package in a checkout (and an
+    editable install), or `<prefix>/share/mockint/questions` where a wheel put them."""
+    checkout = Path(__file__).resolve().parent.parent / "questions"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "mockint" / "questions"
