@@ -1,0 +1,1 @@
+"""Practice sessions as Markdown, HTML, CSV and JSON: pure functions from a SessionDetail to text."""

@@ -1,0 +1,82 @@
+"""A practice session as JSON: everything stored, under stable key names.
+
+Shape (`schema` changes only when a key is renamed or removed):
+
+    {"schema": 1, "kind": "mockint.session",
+     "session": {"id", "mode", "started_at", "ended_at", "deck_ids", "title", "note"},
+     "summary": {"answer_count", "mean_fillers_per_min", "mean_wpm", "within_target_share"},
+     "answers": [{"id", "question_id", "question_text", "deck_id", "attempt_of", "started_at",
+                  "created_at", "duration_s", "audio_path", "words", "report",
+                  "rating": {"score", "note"} | null, "flags": [{"at_s", "label"}]}]}
+
+Times are ISO-8601 with their UTC offset; `report` is the analysis report as stored (the
+`mockint analyze --json` contract), or null for an answer not analysed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from mockint.core.session import Answer, Session, SessionDetail, SessionSummary
+
+JSON_SCHEMA = 1
+
+
+def session_json(detail: SessionDetail) -> str:
+    return json.dumps(session_dict(detail), indent=2, ensure_ascii=False) + "\n"
+
+
+def session_dict(detail: SessionDetail) -> dict[str, Any]:
+    return {
+        "schema": JSON_SCHEMA,
+        "kind": "mockint.session",
+        "session": session_fields(detail.session),
+        "summary": summary_fields(detail.summary),
+        "answers": [_answer_fields(detail, answer) for answer in detail.answers],
+    }
+
+
+def session_fields(session: Session) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "mode": session.mode.value,
+        "started_at": _time(session.started_at),
+        "ended_at": _time(session.ended_at),
+        "deck_ids": list(session.deck_ids),
+        "title": session.title,
+        "note": session.note,
+    }
+
+
+def summary_fields(summary: SessionSummary) -> dict[str, Any]:
+    return {
+        "answer_count": summary.answer_count,
+        "mean_fillers_per_min": summary.mean_fillers_per_min,
+        "mean_wpm": summary.mean_wpm,
+        "within_target_share": summary.within_target_share,
+    }
+
+
+def _answer_fields(detail: SessionDetail, answer: Answer) -> dict[str, Any]:
+    rating = detail.ratings.get(answer.id)
+    return {
+        "id": answer.id,
+        "question_id": answer.question_id,
+        "question_text": answer.question_text,
+        "deck_id": answer.deck_id,
+        "attempt_of": answer.attempt_of,
+        "started_at": _time(answer.started_at),
+        "created_at": _time(answer.created_at),
+        "duration_s": answer.duration_s,
+        "audio_path": answer.audio_path,
+        "words": [{"text": w.text, "start": w.start, "end": w.end, "conf": w.conf} for w in answer.words],
+        "report": answer.report,
+        "rating": None if rating is None else {"score": rating.score, "note": rating.note},
+        "flags": [{"at_s": flag.at_s, "label": flag.label} for flag in detail.flags_for(answer.id)],
+    }
+
+
+def _time(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()

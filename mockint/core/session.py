@@ -1,0 +1,212 @@
+"""Practice sessions and what happens in them: answers, retries, friend ratings, debriefs.
+
+Plain data, no I/O. An answer's analysis is kept as the report's JSON dict (the contract in
+DESIGN.md, "Command line"), so sessions do not depend on the analysis code's classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from mockint.core.words import Word
+
+LENGTH_OK = "ok"
+
+
+class PracticeMode(StrEnum):
+    SOLO = "solo"
+    MIRROR = "mirror"
+    FRIEND = "friend"
+    DEBRIEF = "debrief"
+
+    @property
+    def label(self) -> str:
+        return _MODE_LABELS[self]
+
+
+_MODE_LABELS = {
+    PracticeMode.SOLO: "Solo mock interview",
+    PracticeMode.MIRROR: "Mirror practice",
+    PracticeMode.FRIEND: "Friend as interviewer",
+    PracticeMode.DEBRIEF: "Debrief",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    id: int
+    mode: PracticeMode
+    started_at: datetime
+    ended_at: datetime | None = None
+    deck_ids: tuple[str, ...] = ()
+    title: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One spoken answer to one question.
+
+    `attempt_of` is the id of the first attempt at the same question (None for a first
+    attempt), so every retry points at one root. `audio_path` is relative to the recordings
+    folder. `report` is the analysis report dict, None until analysed.
+    """
+
+    id: int
+    session_id: int
+    question_text: str
+    created_at: datetime
+    question_id: str | None = None
+    deck_id: str | None = None
+    attempt_of: int | None = None
+    started_at: datetime | None = None
+    duration_s: float | None = None
+    audio_path: str | None = None
+    words: tuple[Word, ...] = ()
+    report: dict[str, Any] | None = None
+
+    @property
+    def transcript_text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def headline(self) -> AnswerHeadline:
+        return AnswerHeadline.from_report(self.report, len(self.words), self.duration_s)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerHeadline:
+    """The few figures of a report that lists and charts need, read defensively from its dict."""
+
+    word_count: int
+    duration_s: float | None
+    wpm: float | None
+    fillers_per_min: float | None
+    filler_count: int
+    length_verdict: str | None
+
+    @classmethod
+    def from_report(cls, report: Mapping[str, Any] | None, word_count: int = 0, duration_s: float | None = None) -> AnswerHeadline:
+        if not report:
+            return cls(word_count, duration_s, None, None, 0, None)
+        metrics = report.get("metrics") or {}
+        length = report.get("length") or {}
+        return cls(
+            word_count=int(metrics.get("word_count", word_count) or 0),
+            duration_s=_float_or_none(metrics.get("duration_s")) if metrics.get("duration_s") is not None else duration_s,
+            wpm=_float_or_none(metrics.get("wpm")),
+            fillers_per_min=_float_or_none(metrics.get("fillers_per_min")),
+            filler_count=len(report.get("fillers") or ()),
+            length_verdict=length.get("verdict"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A friend's score of one answer, 1 (weak) to 5 (strong), with an optional note."""
+
+    answer_id: int
+    score: int
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.score <= 5:
+            raise ValueError(f"a rating is 1 to 5, not {self.score}")
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedMoment:
+    """A moment a friend flagged while listening, `at_s` seconds into the answer."""
+
+    answer_id: int
+    at_s: float
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefQuestion:
+    text: str
+    what_went_wrong: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """Notes on a real interview; `id` is None until saved."""
+
+    company: str
+    role: str
+    happened_on: date | None = None
+    questions: tuple[DebriefQuestion, ...] = ()
+    note: str = ""
+    session_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """Headline figures of a session. Means skip answers where the figure is unknown."""
+
+    answer_count: int
+    mean_fillers_per_min: float | None
+    mean_wpm: float | None
+    within_target_share: float | None  # of the answers with a length verdict; None if none had one
+
+    @classmethod
+    def of(cls, headlines: Iterable[AnswerHeadline]) -> SessionSummary:
+        items = list(headlines)
+        verdicts = [h.length_verdict for h in items if h.length_verdict is not None]
+        return cls(
+            answer_count=len(items),
+            mean_fillers_per_min=_mean(h.fillers_per_min for h in items),
+            mean_wpm=_mean(h.wpm for h in items),
+            within_target_share=(sum(v == LENGTH_OK for v in verdicts) / len(verdicts)) if verdicts else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionOverview:
+    """One line of the history: a session and its headline figures."""
+
+    session: Session
+    summary: SessionSummary
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """One session's figures on a progress chart."""
+
+    session_id: int
+    started_at: datetime
+    fillers_per_min: float | None
+    wpm: float | None
+    within_target_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDetail:
+    """Everything recorded in one session: what reviews and exports are built from."""
+
+    session: Session
+    answers: tuple[Answer, ...] = ()
+    ratings: Mapping[int, Rating] = field(default_factory=dict)  # by answer id
+    flags: tuple[FlaggedMoment, ...] = ()
+
+    @property
+    def summary(self) -> SessionSummary:
+        return SessionSummary.of(a.headline for a in self.answers)
+
+    def flags_for(self, answer_id: int) -> tuple[FlaggedMoment, ...]:
+        return tuple(f for f in self.flags if f.answer_id == answer_id)
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) / len(known) if known else None
+
+
+def _float_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)

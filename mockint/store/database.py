@@ -1,0 +1,157 @@
+"""Opening the SQLite database: settings, migrations, and setting a damaged file aside.
+
+A database that cannot be read as one ("file is not a database", a failed integrity check,
+a malformed page) is renamed to `mockint.sqlite3.damaged-<timestamp>` together with its WAL
+files, a fresh one is created, and the caller gets a notice for the user saying where the old
+file went. A database from a newer MockInt is never touched: that is an error to report.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from mockint.core.errors import StorageError
+from mockint.store.errors import SQLITE_NOTADB, NewerDatabaseError, from_os_error, from_sqlite, is_damage, result_code
+from mockint.store.migrations import LATEST_VERSION, migrate, schema_version
+
+BUSY_TIMEOUT_S = 5.0
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    connection: sqlite3.Connection
+    notice: str | None  # for the user, when a damaged file was set aside
+
+
+class _Damaged(Exception):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+def open_database(path: Path) -> OpenedDatabase:
+    """Opens (creating and migrating as needed) the database at `path`; the folder must exist."""
+    try:
+        return OpenedDatabase(_open_checked(path), None)
+    except _Damaged as damage:
+        aside = set_aside(path)
+        connection = _open_checked_or_fail(path)
+        notice = (
+            f"MockInt's database could not be read ({damage.detail}), so it was set aside as {aside} "
+            f"and a fresh one was started; your recordings were kept."
+        )
+        return OpenedDatabase(connection, notice)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A bare connection as MockInt opens one: no pragmas, checks or migrations (tests build old versions with it).
+
+    Autocommit mode: transactions are explicit (BEGIN ... COMMIT) so migrations and multi-row
+    writes control their own boundaries. One Store may be shared by threads; it serialises use.
+    """
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def set_aside(path: Path) -> Path:
+    """Renames a damaged database (and its WAL/journal files) out of the way; returns the new name."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+        counter += 1
+    try:
+        path.rename(target)
+        # A stale WAL left beside a fresh database would be replayed into it.
+        for suffix in _SIDE_FILES:
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.rename(target.with_name(target.name + suffix))
+    except OSError as error:
+        raise from_os_error(error, path, "set aside the damaged database") from error
+    return target
+
+
+def _open_checked_or_fail(path: Path) -> sqlite3.Connection:
+    try:
+        return _open_checked(path)
+    except _Damaged as damage:
+        raise StorageError(f"MockInt could not create a working database at {path} ({damage.detail})") from None
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    if path.exists():
+        _check_readable(path)
+    try:
+        connection = connect(path)
+    except sqlite3.Error as error:
+        raise _user_error(error, path) from error
+    try:
+        _configure(connection)
+        migrate(connection, path_for_messages=path)
+        return connection
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        if is_damage(error):
+            raise _Damaged(_damage_detail(error)) from error
+        raise _user_error(error, path) from error
+    except BaseException:
+        connection.close()
+        raise
+
+
+def _check_readable(path: Path) -> None:
+    """Raises _Damaged for a file that is not a sound database, NewerDatabaseError for one too new.
+
+    Read-only, so nothing is written before the verdict: a writable connection to a damaged
+    file would, on closing, delete the WAL beside it, which may hold its latest answers.
+    """
+    try:
+        checker = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as error:
+        raise _user_error(error, path) from error
+    try:
+        version = schema_version(checker)  # the first read: "file is not a database" shows here
+        if version > LATEST_VERSION:
+            raise NewerDatabaseError(path, version, LATEST_VERSION)
+        problems = [row[0] for row in checker.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise _Damaged(_damage_detail(error)) from error
+        raise _user_error(error, path) from error
+    finally:
+        checker.close()
+    if problems != ["ok"]:
+        raise _Damaged(f"its integrity check failed: {problems[0]}")
+
+
+def _configure(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a power cut loses at most the last commit
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    # Deleted answers are overwritten, not left readable in free pages: users delete for privacy.
+    connection.execute("PRAGMA secure_delete = ON")
+
+
+def _damage_detail(error: sqlite3.Error) -> str:
+    if result_code(error) == SQLITE_NOTADB:
+        return "the file is not a database"
+    return "the file is damaged"
+
+
+def _describe(error: sqlite3.Error) -> str:
+    return getattr(error, "sqlite_errorname", None) or type(error).__name__
+
+
+def _user_error(error: sqlite3.Error, path: Path) -> StorageError:
+    translated = from_sqlite(error, path)
+    if translated is not None:
+        return translated
+    return StorageError(f"MockInt could not open its database {path} ({_describe(error)})")

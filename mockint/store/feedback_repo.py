@@ -1,0 +1,107 @@
+"""What people add around answers: a friend's ratings and flagged moments, and debrief notes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from mockint.core.session import Debrief, FlaggedMoment, Rating
+from mockint.store.base import RepositoryBase
+from mockint.store.codec import debrief_from_row, encode_debrief_questions, encode_time, now_utc
+from mockint.store.errors import UnknownAnswerError, UnknownSessionError, is_foreign_key_failure
+
+
+class FeedbackRepo(RepositoryBase):
+    def add_rating(self, answer_id: int, score: int, note: str = "") -> Rating:
+        """Rates an answer 1-5; a new rating of the same answer replaces the earlier one."""
+        rating = Rating(answer_id, score, note)
+        with self._writing() as db:
+            try:
+                db.execute(
+                    "INSERT INTO ratings (answer_id, score, note) VALUES (?, ?, ?) "
+                    "ON CONFLICT(answer_id) DO UPDATE SET score = excluded.score, note = excluded.note",
+                    (answer_id, score, note),
+                )
+            except sqlite3.IntegrityError as error:
+                if is_foreign_key_failure(error):
+                    raise UnknownAnswerError(answer_id) from None
+                raise
+        return rating
+
+    def rating_for(self, answer_id: int) -> Rating | None:
+        with self._reading() as db:
+            row = db.execute("SELECT * FROM ratings WHERE answer_id = ?", (answer_id,)).fetchone()
+        return None if row is None else Rating(row["answer_id"], row["score"], row["note"])
+
+    def ratings_for_session(self, session_id: int) -> dict[int, Rating]:
+        """By answer id."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT r.* FROM ratings r JOIN answers a ON a.id = r.answer_id WHERE a.session_id = ? ORDER BY r.answer_id",
+                (session_id,),
+            ).fetchall()
+        return {row["answer_id"]: Rating(row["answer_id"], row["score"], row["note"]) for row in rows}
+
+    def add_flag(self, answer_id: int, at_s: float, label: str = "") -> FlaggedMoment:
+        flag = FlaggedMoment(answer_id, float(at_s), label)
+        with self._writing() as db:
+            try:
+                db.execute("INSERT INTO flags (answer_id, at_s, label) VALUES (?, ?, ?)", (answer_id, flag.at_s, label))
+            except sqlite3.IntegrityError as error:
+                if is_foreign_key_failure(error):
+                    raise UnknownAnswerError(answer_id) from None
+                raise
+        return flag
+
+    def flags_for_answer(self, answer_id: int) -> list[FlaggedMoment]:
+        with self._reading() as db:
+            rows = db.execute("SELECT * FROM flags WHERE answer_id = ? ORDER BY at_s, id", (answer_id,)).fetchall()
+        return [FlaggedMoment(row["answer_id"], row["at_s"], row["label"]) for row in rows]
+
+    def flags_for_session(self, session_id: int) -> list[FlaggedMoment]:
+        """Answer by answer, each in time order."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT f.* FROM flags f JOIN answers a ON a.id = f.answer_id WHERE a.session_id = ? ORDER BY f.answer_id, f.at_s, f.id",
+                (session_id,),
+            ).fetchall()
+        return [FlaggedMoment(row["answer_id"], row["at_s"], row["label"]) for row in rows]
+
+    def save_debrief(self, debrief: Debrief) -> Debrief:
+        """Inserts a new debrief (id None) or replaces the saved one with that id; returns it with its id."""
+        values = (
+            debrief.session_id, debrief.company, debrief.role,
+            None if debrief.happened_on is None else debrief.happened_on.isoformat(),
+            encode_debrief_questions(debrief.questions), debrief.note,
+        )
+        with self._writing() as db:
+            try:
+                if debrief.id is None:
+                    cursor = db.execute(
+                        "INSERT INTO debriefs (session_id, company, role, happened_on, questions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (*values, encode_time(now_utc())),
+                    )
+                    return replace(debrief, id=int(cursor.lastrowid))
+                cursor = db.execute(
+                    "UPDATE debriefs SET session_id = ?, company = ?, role = ?, happened_on = ?, questions = ?, note = ? WHERE id = ?",
+                    (*values, debrief.id),
+                )
+            except sqlite3.IntegrityError as error:
+                if is_foreign_key_failure(error):
+                    raise UnknownSessionError(debrief.session_id) from None
+                raise
+            if cursor.rowcount == 0:
+                raise LookupError(f"no debrief {debrief.id} to update")
+        return debrief
+
+    def list_debriefs(self) -> list[Debrief]:
+        """The most recent interview first (by its date, else by when the notes were saved)."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT * FROM debriefs ORDER BY COALESCE(happened_on, substr(created_at, 1, 10)) DESC, id DESC"
+            ).fetchall()
+        return [debrief_from_row(row) for row in rows]
+
+    def delete_debrief(self, debrief_id: int) -> None:
+        with self._writing() as db:
+            db.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,))

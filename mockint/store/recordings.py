@@ -1,0 +1,68 @@
+"""The recordings folder: where each answer's WAV lives, and removing them with their answers.
+
+A recording is named by its answer's id (`answer-<id>.wav`); while it is being captured it is
+`answer-<id>.partial.wav`. Answers keep their audio path relative to this folder, so the whole
+data folder can move.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from mockint.store.errors import from_os_error
+
+
+class Recordings:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path_for(self, answer_id: int) -> Path:
+        return self.folder / f"answer-{answer_id:d}.wav"
+
+    def partial_path_for(self, answer_id: int) -> Path:
+        return self.folder / f"answer-{answer_id:d}.partial.wav"
+
+    def relative(self, path: Path | str) -> str:
+        """The path as answers store it; a path outside the folder is refused (ValueError)."""
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            candidate = self.folder / candidate
+        return candidate.resolve().relative_to(self.folder.resolve()).as_posix()
+
+    def resolve(self, audio_path: str) -> Path | None:
+        """The file an answer's stored audio path names; None if it would lie outside the folder."""
+        candidate = (self.folder / audio_path).resolve()
+        try:
+            candidate.relative_to(self.folder.resolve())
+        except ValueError:
+            return None
+        return candidate
+
+    def files_of(self, answer_id: int, audio_path: str | None) -> list[Path]:
+        files = [self.path_for(answer_id), self.partial_path_for(answer_id)]
+        stored = self.resolve(audio_path) if audio_path else None
+        if stored is not None and stored not in files:
+            files.append(stored)
+        return files
+
+    def delete_files(self, paths: Iterable[Path]) -> None:
+        for path in paths:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as error:
+                raise from_os_error(error, path, "delete the recording") from error
+
+    def delete_everything(self) -> None:
+        """Empties the folder (finished and unfinished recordings alike), keeping the folder."""
+        if not self.folder.exists():
+            return
+        for entry in self.folder.iterdir():
+            try:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+            except OSError as error:
+                raise from_os_error(error, entry, "delete") from error

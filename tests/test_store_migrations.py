@@ -1,0 +1,143 @@
+"""Schema migrations: from an empty database and from every earlier version, data intact."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+import pytest
+
+from mockint.core.errors import StorageError
+from mockint.paths import app_paths
+from mockint.store import Store
+from mockint.store.database import connect
+from mockint.store.errors import NewerDatabaseError
+from mockint.store.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from tests.conftest import DATA_DIR
+
+SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+WORDS_JSON = json.dumps(SAMPLE_REPORT["words"])
+
+
+def _seed_v1(db: sqlite3.Connection) -> None:
+    db.execute("INSERT INTO sessions (id, mode, started_at, deck_ids, title) VALUES (1, 'solo', '2024-01-02T10:00:00.000000+00:00', '[\"general\"]', 'v1 session')")
+    db.execute(
+        "INSERT INTO answers (id, session_id, question_text, duration_s, audio_path, words, report, created_at) "
+        "VALUES (1, 1, 'Tell me about yourself', 12.0, 'answer-1.wav', ?, ?, '2024-01-02T10:01:00.000000+00:00')",
+        (WORDS_JSON, json.dumps(SAMPLE_REPORT)),
+    )
+    db.execute(
+        "INSERT INTO answers (id, session_id, question_text, words, created_at) "
+        "VALUES (2, 1, 'Why us?', '[]', '2024-01-02T10:03:00.000000+00:00')"
+    )
+
+
+def _seed_v2(db: sqlite3.Connection) -> None:
+    _seed_v1(db)
+    db.execute("UPDATE answers SET word_count = 17, wpm = 92.3, fillers_per_min = 11.5, length_verdict = 'too_short' WHERE id = 1")
+    db.execute(
+        "INSERT INTO answers (id, session_id, question_text, words, created_at, attempt_of) "
+        "VALUES (3, 1, 'Tell me about yourself', '[]', '2024-01-02T10:05:00.000000+00:00', 1)"
+    )
+    db.execute("INSERT INTO ratings (answer_id, score, note) VALUES (1, 3, 'ok')")
+    db.execute("INSERT INTO flags (answer_id, at_s, label) VALUES (1, 4.5, 'froze')")
+    db.execute("INSERT INTO debriefs (company, role, questions, created_at) VALUES ('Acme', 'SRE', '[]', '2024-01-03T00:00:00.000000+00:00')")
+
+
+# Rows written the way each schema version's code wrote them. A new migration needs a seeder here.
+SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_v1, 2: _seed_v2}
+
+
+def _database_at(version: int) -> None:
+    paths = app_paths()
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    db = connect(paths.database)
+    migrate(db, up_to=version)
+    if version:
+        db.execute("BEGIN")
+        SEEDERS[version](db)
+        db.execute("COMMIT")
+    db.close()
+
+
+def test_every_schema_version_has_rows_to_migrate_from():
+    assert LATEST_VERSION == len(MIGRATIONS) >= 2
+    assert set(SEEDERS) == set(range(1, LATEST_VERSION + 1))
+
+
+def test_a_new_database_gets_the_latest_schema():
+    with Store.open(app_paths()) as store:
+        assert schema_version(store._connection) == LATEST_VERSION
+        assert store.list_sessions() == []
+
+
+def test_an_empty_file_is_an_empty_database_not_a_damaged_one():
+    paths = app_paths()
+    paths.data_dir.mkdir(parents=True)
+    paths.database.write_bytes(b"")
+    with Store.open(paths) as store:
+        assert store.notice is None
+        assert schema_version(store._connection) == LATEST_VERSION
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION + 1))
+def test_data_from_every_earlier_version_survives_the_upgrade(version):
+    _database_at(version)
+
+    with Store.open(app_paths()) as store:
+        assert store.notice is None
+        assert schema_version(store._connection) == LATEST_VERSION
+        [overview] = store.list_sessions()
+        assert overview.session.title == "v1 session"
+        assert overview.session.deck_ids == ("general",)
+        answers = store.answers_for_session(1)
+        first = answers[0]
+        assert first.question_text == "Tell me about yourself"
+        assert first.report == SAMPLE_REPORT
+        assert first.audio_path == "answer-1.wav"
+        assert [w.text for w in first.words][:2] == ["so", "um"]
+        # Headline figures exist for answers analysed before they had columns of their own.
+        assert overview.summary.mean_wpm == 92.3
+        assert overview.summary.mean_fillers_per_min == 11.5
+        assert overview.summary.within_target_share == 0.0
+        # The upgraded database takes new rows of every kind.
+        retry = store.add_answer(1, "Tell me about yourself", attempt_of=first.id)
+        assert store.attempts_of(retry)[0].id == first.id
+        store.add_rating(first.id, 4)
+        store.add_flag(first.id, 1.0, "here")
+
+
+def test_a_migration_that_fails_leaves_the_database_at_its_last_complete_version():
+    _database_at(1)
+    paths = app_paths()
+    db = connect(paths.database)
+    db.execute("CREATE TABLE ratings (x)")  # makes version 2's CREATE TABLE fail halfway through
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(db)
+    assert schema_version(db) == 1
+    columns = {row["name"] for row in db.execute("PRAGMA table_info(answers)")}
+    assert "attempt_of" not in columns  # the ALTER TABLEs before the failure were rolled back
+    db.close()
+
+    with pytest.raises(StorageError):
+        Store.open(paths)
+    assert paths.database.exists()  # a failed upgrade is not damage: the file stays where it is
+
+
+def test_a_database_from_a_newer_mockint_is_refused_and_left_untouched():
+    _database_at(LATEST_VERSION)
+    paths = app_paths()
+    db = connect(paths.database)
+    db.execute(f"PRAGMA user_version = {LATEST_VERSION + 3}")
+    db.close()
+    before = paths.database.read_bytes()
+
+    with pytest.raises(NewerDatabaseError) as caught:
+        Store.open(paths)
+
+    assert isinstance(caught.value, StorageError)
+    assert "newer version of MockInt" in caught.value.user_message
+    assert "Update MockInt" in caught.value.user_message
+    assert paths.database.read_bytes() == before
+    assert sorted(p.name for p in paths.data_dir.iterdir() if "damaged" in p.name) == []
