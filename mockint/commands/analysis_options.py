@@ -1,0 +1,19 @@
+"""The user's analysis preferences (filler list, thresholds) as the engine takes them."""
+
+from __future__ import annotations
+
+from mockint.core.analysis import Lexicon, Thresholds
+from mockint.settings import Setting, Settings
+
+
+def analysis_options(settings: Settings, language: str = "en") -> tuple[Lexicon, Thresholds]:
+    added = settings.get(Setting.CUSTOM_FILLERS).get(language, [])
+    removed = settings.get(Setting.REMOVED_FILLERS).get(language, [])
+    lexicon = Lexicon.for_language(language, added_fillers=tuple(added), removed_fillers=tuple(removed))
+    thresholds = Thresholds(
+        hesitation_s=float(settings.get(Setting.HESITATION_PAUSE_S)),
+        long_pause_s=float(settings.get(Setting.LONG_PAUSE_S)),
+        slow_wpm=float(settings.get(Setting.PACE_SLOW_WPM)),
+        fast_wpm=float(settings.get(Setting.PACE_FAST_WPM)),
+    )
+    return lexicon, thresholds
