@@ -155,3 +155,16 @@ def _user_error(error: sqlite3.Error, path: Path) -> StorageError:
     if translated is not None:
         return translated
     return StorageError(f"MockInt could not open its database {path} ({_describe(error)})")
+
+
+def database_problem(path: Path) -> str | None:
+    """What is wrong with the database at `path`, read-only; None when it is sound or not made yet."""
+    if not path.exists():
+        return None
+    try:
+        _check_readable(path)
+    except _Damaged as damage:
+        return f"the database is damaged ({damage.detail}); MockInt will set it aside and start a fresh one when it next opens"
+    except StorageError as error:
+        return error.user_message
+    return None
