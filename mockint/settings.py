@@ -7,12 +7,11 @@ Plain Python (not QSettings) because the command line and the speech layer read 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from mockint.atomic_file import write_text_atomically
 from mockint.paths import app_paths
 
 
@@ -91,11 +90,4 @@ class Settings:
 
     def _write(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self._values, f, indent=2, sort_keys=True)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text_atomically(self.path, json.dumps(self._values, indent=2, sort_keys=True))

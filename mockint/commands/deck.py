@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import sys
-import tempfile
 from pathlib import Path
 
+from mockint.atomic_file import write_text_atomically
 from mockint.core.deck import (
+    deck_id_from,
     Deck,
     DeckError,
     DeckLoad,
@@ -126,23 +125,6 @@ def run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def deck_id_from(text: str) -> str:
-    """A file-name-safe deck id from a name or file name ("My Deck (v2)" -> "my-deck-v2")."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:60].strip("-")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Writes the whole file or nothing, so an interrupted import never leaves half a deck."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run_import(args: argparse.Namespace) -> int:
     deck_id = deck_id_from(args.name if args.name is not None else args.csv.stem)
     if not deck_id:
@@ -156,7 +138,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise BadInputError(f"you already have a deck '{deck_id}' ({target}); add --force to replace it, or choose another --name")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, deck_to_toml(deck))
+        write_text_atomically(target, deck_to_toml(deck), newline="\n")
     except OSError as error:
         raise StorageError(f"could not save the deck to {target} ({error.strerror or type(error).__name__})") from None
     print(f"imported {_questions(len(deck.questions))} as deck '{deck_id}' ({deck.name}) into {target}")

@@ -7,12 +7,13 @@ this module gathers the public names so callers need not know the split.
 from mockint.core.deck_csv import COLUMNS as CSV_COLUMNS
 from mockint.core.deck_csv import deck_from_csv, deck_to_csv
 from mockint.core.deck_load import DeckLoad, check_deck_file, load_deck, load_decks, read_deck_file
-from mockint.core.deck_model import MAX_DECK_BYTES, Deck, Difficulty, Question
+from mockint.core.deck_model import MAX_DECK_BYTES, Deck, Difficulty, Question, deck_id_from
 from mockint.core.deck_parse import check_deck, parse_deck
 from mockint.core.deck_toml import deck_to_toml
 from mockint.core.errors import DeckError
 
 __all__ = [
+    "deck_id_from",
     "CSV_COLUMNS",
     "MAX_DECK_BYTES",
     "Deck",

@@ -6,6 +6,7 @@ below; the dataclasses themselves stay plain so they are cheap to build and comp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -69,3 +70,8 @@ class Deck:
 
     def has_question(self, question_id: str) -> bool:
         return any(candidate.id == question_id for candidate in self.questions)
+
+
+def deck_id_from(text: str) -> str:
+    """A file-name-safe deck id from a name or file name ("Friend's deck (v2)" -> "friend-s-deck-v2")."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:60].strip("-")

@@ -1,0 +1,28 @@
+"""Writing a whole file or nothing: the text goes to a temporary file beside the target, then
+replaces it in one rename, so an interrupted write (a crash, a full disk) never leaves half a
+deck, half a settings file or half an export where the old one was."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_text_atomically(path: Path, text: str, *, encoding: str = "utf-8", newline: str | None = "") -> None:
+    """`newline=""` writes the text's own line endings (CSV's are \\r\\n by its standard).
+
+    The file keeps the target's permissions, or gets the usual 0644 when new: mkstemp makes
+    files private, and an export or a deck is a document the user may share. OSError reaches
+    the caller, which knows what it was saving and says so to the user.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
+            stream.write(text)
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
