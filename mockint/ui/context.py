@@ -1,0 +1,73 @@
+"""What every page is given: settings, paths, the worker pool, the shared model and store.
+
+Pages receive one `AppContext` and reach nothing else global, so tests build a window over a
+temporary MOCKINT_HOME and real parts without any patching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from mockint.paths import AppPaths, app_paths
+from mockint.settings import Setting, Settings
+from mockint.ui.background import BackgroundResource
+from mockint.ui.model_loader import model_resource
+from mockint.ui.theme import Theme
+from mockint.ui.workers import FunctionWorker, WorkerPool
+
+
+class AppEvents(QObject):
+    """Things one page does that others show: connect to these instead of to each other."""
+
+    decks_changed = Signal()  # a deck was imported, added or deleted
+    data_deleted = Signal()  # "Delete all my data" finished: sessions, answers and user decks are gone
+    settings_changed = Signal(str)  # the Setting value (key) that changed
+    theme_changed = Signal(object)  # the new Theme (icons must be redrawn)
+    status_message = Signal(str)  # a short message for the status bar
+    sessions_changed = Signal()  # a session or its answers were saved, ended or deleted: History and Review reload
+
+
+def _open_store(paths: AppPaths) -> Any:
+    from mockint.store.app_store import Store
+
+    return Store.open(paths)
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    paths: AppPaths
+    workers: WorkerPool
+    events: AppEvents
+    model: BackgroundResource  # .value: the loaded SpeechModel once `ready` fired
+    store: BackgroundResource  # .value: the open mockint.store.Store once `ready` fired
+    theme: Theme
+
+    @classmethod
+    def create(cls, parent: QObject | None, theme: Theme, *, explicit_model: Path | None = None) -> AppContext:
+        """A context over the user's real folders (MOCKINT_HOME in tests); nothing is loaded yet."""
+        paths = app_paths()
+        settings = Settings(paths.settings_file)
+        workers = WorkerPool(parent)
+        return cls(
+            settings=settings,
+            paths=paths,
+            workers=workers,
+            events=AppEvents(parent),
+            model=model_resource(workers, settings, paths, explicit_model, parent),
+            store=BackgroundResource(workers, lambda: FunctionWorker(_open_store, paths), parent),
+            theme=theme,
+        )
+
+    def set_setting(self, key: Setting, value: Any) -> None:
+        """Saves a setting and tells the pages that show it."""
+        self.settings.set(key, value)
+        self.events.settings_changed.emit(key.value)
+
+    def reset_setting(self, key: Setting) -> None:
+        self.settings.reset(key)
+        self.events.settings_changed.emit(key.value)

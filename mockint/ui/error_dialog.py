@@ -1,0 +1,118 @@
+"""Errors in the GUI: the user reads a sentence written for them, never a traceback.
+
+A `UserFacingError` shows its `user_message`. Anything else is a bug: its traceback goes to
+the log file in the user's log folder and the dialog says so in plain words.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from mockint.core.errors import UserFacingError
+from mockint.paths import app_paths
+
+log = logging.getLogger(__name__)
+
+LOG_FILE_NAME = "mockint.log"
+GENERIC_MESSAGE = "Something went wrong inside MockInt. What you were doing may not have finished."
+
+
+def log_file() -> Path:
+    return app_paths().log_dir / LOG_FILE_NAME
+
+
+def log_unexpected(error: BaseException) -> Path | None:
+    """Appends the traceback to the log file; returns it, or None when it cannot be written."""
+    path = log_file()
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} unexpected error\n{text}\n")
+    except OSError:
+        log.exception("could not write the log file %s", path)
+        return None
+    return path
+
+
+def message_for(error: BaseException) -> str:
+    """What the user reads about `error`; logs it first when it is a bug."""
+    if isinstance(error, UserFacingError):
+        return error.user_message
+    where = log_unexpected(error)
+    details = f"The details were saved to {where}." if where else "The details could not be saved."
+    return f"{GENERIC_MESSAGE}\n\n{details}"
+
+
+# Boxes without a parent are owned by Python alone and would vanish when the caller returns.
+_PARENTLESS_BOXES: set[QMessageBox] = set()
+
+
+def _message_box(parent: QWidget | None) -> QMessageBox:
+    box = QMessageBox(parent)
+    if parent is None:
+        _PARENTLESS_BOXES.add(box)
+        # Dropped once Qt has deleted it (WA_DeleteOnClose), never while it is in use.
+        box.destroyed.connect(lambda *_: _PARENTLESS_BOXES.discard(box))
+    return box
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "MockInt") -> QMessageBox:
+    """Shows `error` in a window-modal box (non-blocking); returns the box (tests read its text)."""
+    box = _message_box(parent)
+    box.setIcon(QMessageBox.Icon.Warning if isinstance(error, UserFacingError) else QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(message_for(error))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setAccessibleName("Error message")
+    box.open()
+    return box
+
+
+def show_notice(parent: QWidget | None, text: str, title: str = "MockInt") -> QMessageBox:
+    """Something the user should know that is not a failure (a damaged file was set aside)."""
+    box = _message_box(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def install_excepthook(parent: Callable[[], QWidget | None] = QApplication.activeWindow) -> ExceptHook:
+    """Routes exceptions that escape Qt slots to `show_error`; returns the previous hook.
+
+    Qt calls Python slots from C++: an exception there would otherwise print a traceback to the
+    console and be lost to the user.
+    """
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, tb)
+            return
+        if error.__traceback__ is None and tb is not None:
+            error = error.with_traceback(tb)
+        if QApplication.instance() is None:
+            message_for(error)
+            return
+        show_error(parent(), error)
+
+    sys.excepthook = hook
+    return previous

@@ -1,0 +1,279 @@
+"""The main window: a sidebar of pages, the page area, and a status bar for the speech model.
+
+The window appears at once; the model and the database load in the background afterwards
+(see `AppContext.model` / `.store`). Closing cancels and waits for all background work.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from mockint.settings import Setting
+from mockint.ui.context import AppContext
+from mockint.ui.error_dialog import message_for, show_error, show_notice
+from mockint.ui.icons import app_icon, themed_icon
+from mockint.ui.pages import NAV_PAGES, page_modules
+from mockint.ui.shortcuts import install_page_shortcuts, install_quit_shortcut, page_shortcut_text
+from mockint.ui.theme import Theme
+from mockint.ui.widgets.elided_label import ElidedLabel
+
+log = logging.getLogger(__name__)
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+ICON_ROLE = Qt.ItemDataRole.UserRole + 1
+DEFAULT_SIZE = QSize(1120, 740)
+STATUS_MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()  # the window is about to close: stop recording or playback now
+    page_changed = Signal(str)  # key of the page now shown
+
+    SHUTDOWN_TIMEOUT_MS = 5000
+
+    def __init__(self, context: AppContext, *, discover_pages: bool = True, load_in_background: bool = True) -> None:
+        super().__init__()
+        self.context = context
+        self._pages: dict[str, QWidget] = {}
+        self._closed = False
+        self.setWindowTitle("MockInt")
+        self.setWindowIcon(app_icon())
+        self.setObjectName("mainWindow")
+        self._build()
+        self._build_status_bar()
+        install_page_shortcuts(self, self.show_row)
+        install_quit_shortcut(self)
+        self._restore_geometry()
+        context.events.status_message.connect(self.show_status_message)
+        context.events.theme_changed.connect(self._theme_changed)
+        context.model.loading.connect(self._model_loading)
+        context.model.ready.connect(self._model_ready)
+        context.model.unavailable.connect(self._model_unavailable)
+        context.store.ready.connect(self._store_ready)
+        context.store.unavailable.connect(self._store_unavailable)
+        if discover_pages:
+            for module in page_modules():
+                self.register_page(module.PAGE_KEY, module.create_page(context), title=getattr(module, "PAGE_TITLE", None))
+        self._select_first_available()
+        if load_in_background:
+            # After the event loop has shown the window: loading never delays it.
+            QTimer.singleShot(0, self.start_background_loading)
+
+    # ----- building
+
+    def _build(self) -> None:
+        panel = QFrame(objectName="sidebarPanel")
+        panel.setFixedWidth(212)
+        title_icon = QLabel()
+        title_icon.setPixmap(app_icon().pixmap(QSize(30, 30)))
+        title = QLabel("MockInt", objectName="appTitle")
+        subtitle = QLabel("Interview practice", objectName="appSubtitle")
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(title)
+        titles.addWidget(subtitle)
+        heading = QHBoxLayout()
+        heading.setContentsMargins(18, 18, 12, 14)
+        heading.setSpacing(10)
+        heading.addWidget(title_icon)
+        heading.addLayout(titles, 1)
+
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        for entry in NAV_PAGES:
+            self._add_sidebar_item(entry.key, entry.title, entry.icon, entry.tooltip)
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 12)
+        column.setSpacing(4)
+        column.addLayout(heading)
+        column.addWidget(self.sidebar, 1)
+
+        self.stack = QStackedWidget(objectName="pageArea")
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(panel)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _add_sidebar_item(self, key: str, title: str, icon: str, tooltip: str) -> QListWidgetItem:
+        item = QListWidgetItem(themed_icon(icon, self.context.theme), title)
+        item.setData(KEY_ROLE, key)
+        item.setData(ICON_ROLE, icon)
+        item.setSizeHint(QSize(0, 40))
+        self.sidebar.addItem(item)
+        self._describe_item(item, tooltip, installed=False)
+        return item
+
+    def _describe_item(self, item: QListWidgetItem, tooltip: str, *, installed: bool) -> None:
+        row = self.sidebar.row(item)
+        shortcut = f" ({page_shortcut_text(row + 1)})" if row < 9 else ""
+        if installed:
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            item.setToolTip(f"{tooltip}{shortcut}")
+        else:
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setToolTip(f"{item.text()} is not part of this installation yet")
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        self._model_icon = QLabel()
+        self._model_icon.setFixedSize(16, 16)
+        self.model_status = ElidedLabel("", objectName="modelStatus")
+        self.model_status.setMaximumWidth(560)
+        self.model_status.setAccessibleName("Speech model status")
+        bar.addPermanentWidget(self._model_icon)
+        bar.addPermanentWidget(self.model_status)
+
+    # ----- pages
+
+    def register_page(self, key: str, widget: QWidget, *, title: str | None = None, icon: str = "review", tooltip: str = "") -> None:
+        """Shows `widget` for sidebar entry `key`; an unknown key adds an entry (give `title`)."""
+        item = self._item(key)
+        if item is None:
+            if not title:
+                raise ValueError(f"page {key!r} is not a sidebar entry; give it a title")
+            item = self._add_sidebar_item(key, title, icon, tooltip)
+        old = self._pages.pop(key, None)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        if not widget.accessibleName():
+            widget.setAccessibleName(f"{item.text()} page")
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+        entry = next((e for e in NAV_PAGES if e.key == key), None)
+        self._describe_item(item, entry.tooltip if entry else tooltip, installed=True)
+        if self.sidebar.currentItem() is item:
+            self.stack.setCurrentWidget(widget)
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    def show_page(self, key: str) -> bool:
+        """Switches to the page; False when that page is not installed."""
+        item = self._item(key)
+        if item is None or key not in self._pages:
+            return False
+        self.sidebar.setCurrentItem(item)
+        return True
+
+    def show_row(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is not None:
+            self.show_page(item.data(KEY_ROLE))
+
+    def current_page_key(self) -> str | None:
+        item = self.sidebar.currentItem()
+        return item.data(KEY_ROLE) if item is not None else None
+
+    def sidebar_titles(self) -> list[str]:
+        return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+
+    def _item(self, key: str) -> QListWidgetItem | None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(KEY_ROLE) == key:
+                return self.sidebar.item(row)
+        return None
+
+    def _select_first_available(self) -> None:
+        for entry in NAV_PAGES:
+            if self.show_page(entry.key):
+                return
+
+    def _row_changed(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is None:
+            return
+        key = item.data(KEY_ROLE)
+        page = self._pages.get(key)
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+            self.page_changed.emit(key)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.context.theme = theme
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setIcon(themed_icon(item.data(ICON_ROLE), theme))
+
+    # ----- background loading and status
+
+    def start_background_loading(self) -> None:
+        if self._closed:
+            return
+        self.context.store.load()
+        self.context.model.load()
+
+    def show_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def _set_model_status(self, text: str, state: str, icon: str) -> None:
+        self.model_status.setText(text)
+        self.model_status.setProperty("state", state)
+        self.model_status.style().unpolish(self.model_status)
+        self.model_status.style().polish(self.model_status)
+        role = {"ready": "ok", "unavailable": "warning"}.get(state, "muted")
+        self._model_icon.setPixmap(themed_icon(icon, self.context.theme, role=role).pixmap(QSize(16, 16)))
+
+    def _model_loading(self) -> None:
+        self._set_model_status("Loading speech model…", "loading", "busy")
+
+    def _model_ready(self, _model: object) -> None:
+        self._set_model_status("Ready", "ready", "ready")
+
+    def _model_unavailable(self, error: BaseException) -> None:
+        self._set_model_status(message_for(error), "unavailable", "warning")
+
+    def _store_ready(self, store: object) -> None:
+        notice = getattr(store, "notice", None)
+        if notice:
+            show_notice(self, notice)
+
+    def _store_unavailable(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    # ----- geometry and closing
+
+    def _restore_geometry(self) -> None:
+        saved = self.context.settings.get(Setting.WINDOW_GEOMETRY)
+        if isinstance(saved, str) and saved and self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii"))):
+            return
+        self.resize(DEFAULT_SIZE)
+        screen = QApplication.primaryScreen()
+        if screen is not None:
+            frame = self.frameGeometry()
+            frame.moveCenter(screen.availableGeometry().center())
+            self.move(frame.topLeft())
+
+    def _save_geometry(self) -> None:
+        geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
+        try:
+            self.context.settings.set(Setting.WINDOW_GEOMETRY, geometry)
+        except OSError:
+            log.warning("could not save the window geometry", exc_info=True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._closed:
+            self._closed = True
+            self.closing.emit()
+            self._save_geometry()
+            all_stopped = self.context.workers.shutdown(self.SHUTDOWN_TIMEOUT_MS)
+            store = self.context.store.value
+            if store is not None and all_stopped:
+                store.close()
+        event.accept()

@@ -1,0 +1,133 @@
+"""The right side of the Decks page: one deck's details and questions, or why its file is broken."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QSplitter, QStackedWidget, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from mockint.core.deck import Deck, DeckError
+from mockint.ui.pages.question_detail import QuestionDetail, target_text
+
+QUESTION_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("Question", "Category", "Difficulty", "Target")
+
+
+class DeckView(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deck: Deck | None = None
+        self.empty = QLabel("Choose a deck on the left to see its questions.", objectName="hint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.empty)
+        self.addWidget(self._build_deck_view())
+        self.addWidget(self._build_problem_view())
+
+    def _build_deck_view(self) -> QWidget:
+        page = QWidget()
+        self.title = QLabel(objectName="deckTitle")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.meta = QLabel(objectName="hint")
+        self.meta.setWordWrap(True)
+        self.questions = QTreeWidget()
+        self.questions.setAccessibleName("Questions in this deck")
+        self.questions.setToolTip("The deck's questions; choose one to see its follow-ups and good-answer note")
+        self.questions.setHeaderLabels(COLUMNS)
+        self.questions.setRootIsDecorated(False)
+        self.questions.setAlternatingRowColors(True)
+        self.questions.setUniformRowHeights(True)
+        self.questions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.questions.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.questions.currentItemChanged.connect(self._question_changed)
+        self.detail = QuestionDetail()
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.questions)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.description)
+        layout.addWidget(self.meta)
+        layout.addSpacing(6)
+        layout.addWidget(split, 1)
+        return page
+
+    def _build_problem_view(self) -> QWidget:
+        page = QWidget()
+        self.problem_title = QLabel(objectName="deckTitle")
+        self.problem = QLabel(objectName="problemBox")
+        self.problem.setWordWrap(True)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setAccessibleName("Why this deck could not be loaded")
+        hint = QLabel("Fix the file in a text editor and choose Reload; the other decks work meanwhile.", objectName="hint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.problem_title)
+        layout.addWidget(self.problem)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        return page
+
+    @property
+    def deck(self) -> Deck | None:
+        return self._deck
+
+    def clear(self) -> None:
+        self._deck = None
+        self.setCurrentIndex(0)
+
+    def show_deck(self, deck: Deck) -> None:
+        self._deck = deck
+        self.title.setText(deck.name)
+        self.description.setText(deck.description)
+        self.description.setVisible(bool(deck.description))
+        count = len(deck.questions)
+        self.meta.setText(
+            f"{count} question{'s' if count != 1 else ''}  ·  language {deck.language}  ·  "
+            f"answers of {target_text(deck.default_target)} unless a question says otherwise"
+        )
+        self.questions.clear()
+        for question in deck.questions:
+            target = deck.target_for(question)
+            item = QTreeWidgetItem([question.text, question.category, question.difficulty.value, target_text(target)])
+            item.setData(0, QUESTION_ROLE, question)
+            item.setToolTip(0, question.text)
+            self.questions.addTopLevelItem(item)
+        self.detail.clear()
+        self.setCurrentIndex(1)
+
+    def show_problem(self, error: DeckError) -> None:
+        self._deck = None
+        self.problem_title.setText("This deck could not be loaded")
+        self.problem.setText(error.user_message)
+        self.setCurrentIndex(2)
+
+    def question_texts(self) -> list[str]:
+        return [self.questions.topLevelItem(i).text(0) for i in range(self.questions.topLevelItemCount())]
+
+    def select_question(self, row: int) -> None:
+        item = self.questions.topLevelItem(row)
+        if item is not None:
+            self.questions.setCurrentItem(item)
+
+    def _question_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        question = current.data(0, QUESTION_ROLE) if current is not None else None
+        if question is None or self._deck is None:
+            self.detail.clear()
+            return
+        self.detail.show_question(question, self._deck.target_for(question))
