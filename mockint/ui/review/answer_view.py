@@ -1,0 +1,130 @@
+"""One answer under review: player and timeline on top, then feedback, figures and the transcript.
+
+The parts talk through this view only: a clicked word, a clicked moment in the feedback or a
+click on the timeline move playback; playback moves the timeline cursor and the highlighted word.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from mockint.core.analysis import Thresholds
+from mockint.ui.review.feedback_list import FeedbackList
+from mockint.ui.review.figures_panel import FiguresPanel
+from mockint.ui.review.playback_bar import PlaybackBar, play_button_style
+from mockint.ui.review.review_data import ReviewedAnswer
+from mockint.ui.review.timeline_view import TimelineView
+from mockint.ui.review.transcript_legend import TranscriptLegend
+from mockint.ui.review.transcript_view import TranscriptView
+from mockint.ui.theme import Theme
+from mockint.ui.workers import WorkerPool
+
+MISSING_AUDIO = "The recording of this answer is missing."
+
+
+def _card(title: str, *widgets: QWidget, hint: str = "") -> QFrame:
+    card = QFrame(objectName="card")
+    card.setAccessibleName(title)
+    column = QVBoxLayout(card)
+    column.setContentsMargins(18, 14, 18, 16)
+    column.setSpacing(10)
+    column.addWidget(QLabel(title, objectName="sectionTitle"))
+    if hint:
+        label = QLabel(hint, objectName="sectionHint")
+        label.setWordWrap(True)
+        column.addWidget(label)
+    for widget in widgets:
+        column.addWidget(widget)
+    return card
+
+
+class AnswerView(QWidget):
+    failed = Signal(object)  # a playback error for the user
+
+    def __init__(self, workers: WorkerPool, theme: Theme, output_device: int | str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.answer: ReviewedAnswer | None = None
+        self.playback = PlaybackBar(workers, theme, output_device)
+        self.timeline = TimelineView(theme)
+        self.feedback = FeedbackList(theme)
+        self.figures = FiguresPanel(theme)
+        self.transcript = TranscriptView(theme)
+        self.legend = TranscriptLegend(theme)
+        self.problem = QLabel(objectName="hint")
+        self.problem.setWordWrap(True)
+
+        player = QFrame(objectName="card")
+        player.setAccessibleName("Playback")
+        player_column = QVBoxLayout(player)
+        player_column.setContentsMargins(16, 12, 16, 10)
+        player_column.setSpacing(6)
+        player_column.addWidget(self.playback)
+        player_column.addWidget(self.timeline)
+        self.player_card = player
+
+        self.feedback_card = _card("Feedback", self.feedback)
+        self.transcript_card = _card("Transcript", self.legend, self.transcript, hint="Click a word to hear the answer from there.")
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 6, 8)
+        column.setSpacing(14)
+        column.addWidget(self.problem)
+        column.addWidget(self.feedback_card)
+        column.addWidget(self.figures)
+        column.addWidget(self.transcript_card)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(player)
+        layout.addWidget(self.scroll, 1)
+
+        self.transcript.word_clicked.connect(lambda _index, start: self.playback.play(start))
+        self.feedback.moment_clicked.connect(self.playback.play)
+        self.timeline.seek_requested.connect(self.playback.seek)
+        self.timeline.toggle_requested.connect(self.playback.toggle)
+        self.playback.position_changed.connect(self._position_changed)
+        self.playback.failed.connect(self.failed)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.player_card.setStyleSheet(play_button_style(theme))
+        for part in (self.playback, self.timeline, self.feedback, self.figures, self.transcript, self.legend):
+            part.set_theme(theme)
+        if self.answer is not None:
+            self.feedback.show_feedback(*self._feedback_of(self.answer))
+
+    def show_answer(self, answer: ReviewedAnswer | None, thresholds: Thresholds) -> None:
+        self.answer = answer
+        report = answer.report if answer is not None else None
+        if answer is None:
+            self.playback.set_source(None, None, "")
+        else:
+            self.playback.set_source(answer.audio, answer.duration_s, MISSING_AUDIO if answer.answer.audio_path else "No recording was kept for this answer.")
+        self.timeline.set_answer(report, answer.duration_s if answer else None, answer.target if answer else None)
+        self.problem.setText(answer.problem if answer is not None and answer.problem else "")
+        self.problem.setVisible(bool(self.problem.text()))
+        self.feedback_card.setVisible(report is not None)
+        if answer is not None:
+            self.feedback.show_feedback(*self._feedback_of(answer))
+        self.figures.show_report(report, thresholds)
+        self.transcript.show_report(report, unclear_below=thresholds.low_confidence, message=answer.problem if answer else "")
+        self.scroll.verticalScrollBar().setValue(0)
+
+    @staticmethod
+    def _feedback_of(answer: ReviewedAnswer):
+        report = answer.report
+        return (report.work_on, report.strengths) if report is not None else ((), ())
+
+    def _position_changed(self, seconds: float | None) -> None:
+        self.timeline.set_cursor(seconds)
+        self.transcript.show_position(seconds)
