@@ -58,11 +58,12 @@ def ensure_running(timeout_s: float = 15.0) -> None:
     )
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        # `pulseaudio --daemonize` returns once the daemon is up, so this answers at once but for
+        # a slow start, when a few quick probes are all it costs.
         if _answers():
             subprocess.run(["pactl", "--server", SERVER, "set-default-source", SOURCE], check=False, capture_output=True)
             subprocess.run(["pactl", "--server", SERVER, "set-default-sink", SINK], check=False, capture_output=True)
             return
-        time.sleep(0.1)  # polling a daemon that is starting up; not a test waiting on itself
     log = (RUNTIME_DIR / "pulse.log")
     detail = log.read_text(errors="replace")[-500:] if log.exists() else "no log"
     raise RuntimeError(f"PulseAudio did not start within {timeout_s:g} s: {detail}")

@@ -20,9 +20,9 @@ from tests import pulse
 from tests.conftest import require
 from tests.test_recording_support import (
     NO_CAPTURE_ALSA_CONFIG,
-    PrivatePulse,
     RecorderProcess,
-    pulseaudio_available,
+    PrivatePulse,
+    private_pulse,  # noqa: F401 - a fixture, used by name
     read_wav,
     rms,
     tone,
@@ -76,18 +76,6 @@ def test_sigkill_mid_answer_loses_at_most_half_a_second(virtual_microphone, tmp_
     assert 2 * len(saved) >= observed_bytes - 44
     assert recovered[0].duration_s == pytest.approx(len(saved) / rate)
     assert rms(saved[-rate // 2 :]) > 1000  # the tone right up to the kill
-
-
-@pytest.fixture
-def private_pulse(tmp_path_factory):
-    require(pulseaudio_available(), "PulseAudio tools missing: apt-get install pulseaudio pulseaudio-utils")
-    server = PrivatePulse(tmp_path_factory.mktemp("pulse"))
-    try:
-        server.start()
-    except (subprocess.SubprocessError, OSError) as error:
-        require(False, f"a second PulseAudio server would not start: {error}")
-    yield server
-    server.kill()
 
 
 def _record_until_fault(server: PrivatePulse, wav: Path, *extra: str) -> RecorderProcess:

@@ -15,8 +15,9 @@ import wave
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from tests.conftest import DATA_DIR, REPO_ROOT
+from tests.conftest import DATA_DIR, REPO_ROOT, require
 
 RECORD_SCRIPT = DATA_DIR / "recording" / "record_answer.py"
 NO_CAPTURE_ALSA_CONFIG = DATA_DIR / "recording" / "no_capture_asound.conf"
@@ -169,3 +170,16 @@ class PrivatePulse:
 
 def pulseaudio_available() -> bool:
     return all(shutil.which(tool) for tool in ("pulseaudio", "pactl", "paplay"))
+
+
+@pytest.fixture
+def private_pulse(tmp_path_factory):
+    """A second PulseAudio server of the test's own, which the test may stop or freeze."""
+    require(pulseaudio_available(), "PulseAudio tools missing: apt-get install pulseaudio pulseaudio-utils")
+    server = PrivatePulse(tmp_path_factory.mktemp("pulse"))
+    try:
+        server.start()
+    except (subprocess.SubprocessError, OSError) as error:
+        require(False, f"a second PulseAudio server would not start: {error}")
+    yield server
+    server.kill()

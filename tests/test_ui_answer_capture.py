@@ -28,9 +28,9 @@ from mockint.ui.background import BackgroundResource, ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.theme import theme_for
 from mockint.ui.workers import FunctionWorker
-from tests.conftest import REPO_ROOT, require
+from tests.conftest import REPO_ROOT
 from tests.test_answer_pipeline import LEAD_IN_S, PHRASES, korean_speech_model, play_in_background, spoken_answer
-from tests.test_recording_support import PrivatePulse, pulseaudio_available
+from tests.test_recording_support import private_pulse  # noqa: F401 - a fixture, used by name
 
 FAULT_SCRIPT = Path(__file__).resolve().parent / "data" / "answer_capture" / "capture_until_fault.py"
 
@@ -269,18 +269,6 @@ def test_without_any_model_the_answer_is_saved_and_the_user_told_why(qtbot, cont
     assert row.report is None and row.audio_path == error.audio_path.name
     frames, seconds = _wav_facts(error.audio_path)
     assert frames > 0 and row.duration_s == pytest.approx(seconds, abs=0.001)
-
-
-@pytest.fixture
-def private_pulse(tmp_path_factory):
-    require(pulseaudio_available(), "PulseAudio tools missing: apt-get install pulseaudio pulseaudio-utils")
-    server = PrivatePulse(tmp_path_factory.mktemp("pulse"))
-    try:
-        server.start()
-    except (subprocess.SubprocessError, OSError) as error:
-        require(False, f"a second PulseAudio server would not start: {error}")
-    yield server
-    server.kill()
 
 
 def test_a_microphone_lost_mid_answer_still_gives_the_report_then_the_error(private_pulse, korean_model_path, tmp_path):
