@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from mockint.settings import Setting
+from mockint.store import Store
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for, show_error, show_notice
 from mockint.ui.icons import app_icon, themed_icon
@@ -239,10 +240,9 @@ class MainWindow(QMainWindow):
     def _model_unavailable(self, error: BaseException) -> None:
         self._set_model_status(message_for(error), "unavailable", "warning")
 
-    def _store_ready(self, store: object) -> None:
-        notice = getattr(store, "notice", None)
-        if notice:
-            show_notice(self, notice)
+    def _store_ready(self, store: Store) -> None:
+        if store.notice:  # a damaged database was set aside: the user must hear where it went
+            show_notice(self, store.notice)
 
     def _store_unavailable(self, error: BaseException) -> None:
         show_error(self, error)

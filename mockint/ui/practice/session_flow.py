@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.core.session import PracticeMode
+from mockint.ui.capture.captured import AnswerNotAnalysedError
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.practice.interviewer_voice import InterviewerVoice
@@ -227,9 +228,9 @@ class SessionFlow(QObject):
             # A fault cut the answer short, and what was heard is saved: say why, carry on.
             self.answer_failed.emit(message_for(error))
             return
-        answer_id = getattr(error, "answer_id", None)  # AnswerNotAnalysedError: saved, not analysed
-        if answer_id is not None and self.answering is not None:
-            self.outcomes.append(AnswerOutcome(self.answering, answer_id, None, None))
+        if isinstance(error, AnswerNotAnalysedError) and self.answering is not None:
+            # Recorded and saved, only not analysed: it still belongs to the session's answers.
+            self.outcomes.append(AnswerOutcome(self.answering, error.answer_id, None, None))
         if self._after_save is AfterSave.END:
             self._finish()
             return
