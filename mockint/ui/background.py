@@ -66,6 +66,11 @@ class BackgroundResource(QObject):
             on_failed=lambda error: self._finish(worker, None, error),
         )
 
+    def load_once(self) -> None:
+        """Starts loading unless a load has already run or is running: for every page that shows it."""
+        if self._state is ResourceState.IDLE:
+            self.load()
+
     def when_ready(self, callback: Callable[[Any], None]) -> None:
         """Calls `callback(value)` now if loaded, else once it loads (never if it cannot)."""
         if self._state is ResourceState.READY:

@@ -12,7 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mockint.paths import AppPaths, app_paths
+from mockint.core.deck import load_decks
+from mockint.paths import AppPaths, app_paths, shipped_decks_dir
 from mockint.settings import Setting, Settings
 from mockint.ui.background import BackgroundResource
 from mockint.ui.model_loader import model_resource
@@ -45,6 +46,7 @@ class AppContext:
     events: AppEvents
     model: BackgroundResource  # .value: the loaded SpeechModel once `ready` fired
     store: BackgroundResource  # .value: the open mockint.store.Store once `ready` fired
+    decks: BackgroundResource  # .value: the DeckLoad of shipped and user decks; reloads when they change
     theme: Theme
 
     @classmethod
@@ -53,13 +55,19 @@ class AppContext:
         paths = app_paths()
         settings = Settings(paths.settings_file)
         workers = WorkerPool(parent)
+        events = AppEvents(parent)
+        # One load of the deck files serves every page that shows decks (Practice, Decks).
+        decks = BackgroundResource(workers, lambda: FunctionWorker(load_decks, shipped_decks_dir(), paths.user_decks_dir), parent)
+        events.decks_changed.connect(decks.load)
+        events.data_deleted.connect(decks.load)
         return cls(
             settings=settings,
             paths=paths,
             workers=workers,
-            events=AppEvents(parent),
+            events=events,
             model=model_resource(workers, settings, paths, explicit_model, parent),
             store=BackgroundResource(workers, lambda: FunctionWorker(_open_store, paths), parent),
+            decks=decks,
             theme=theme,
         )
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from mockint.core.deck import Deck, DeckLoad
+from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
@@ -69,10 +70,13 @@ class DecksPage(QWidget):
         self.setTabOrder(self.reload_button, self.deck_list)
         self.setTabOrder(self.deck_list, self.deck_view.questions)
 
-        context.events.decks_changed.connect(self.reload)
-        context.events.data_deleted.connect(self.reload)
+        context.decks.loading.connect(self._loading)
+        context.decks.ready.connect(self._loaded)
+        context.decks.unavailable.connect(self._load_failed)
         context.events.theme_changed.connect(self._retint)
-        self.reload()
+        if context.decks.state is ResourceState.READY:
+            self._loaded(context.decks.value)
+        context.decks.load_once()
 
     def _button(self, text: str, icon: str, tooltip: str, slot: object) -> QPushButton:
         button = QPushButton(themed_icon(icon, self.context.theme, role="text"), text)
@@ -90,9 +94,11 @@ class DecksPage(QWidget):
     # ----- loading
 
     def reload(self) -> None:
-        """Reads every deck file again, in the background."""
+        """Reads every deck file again, in the background (for every page that shows decks)."""
+        self.context.decks.load()
+
+    def _loading(self) -> None:
         self.reload_button.setEnabled(False)
-        self.context.workers.start(FunctionWorker(self.folders.load), on_finished=self._loaded, on_failed=self._load_failed)
 
     def _loaded(self, load: DeckLoad) -> None:
         self.last_load = load

@@ -18,8 +18,7 @@ from mockint.core.errors import NoModelError
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
-from mockint.ui.error_dialog import message_for, show_error
-from mockint.ui.pages.deck_files import DeckFolders
+from mockint.ui.error_dialog import message_for
 from mockint.ui.practice.interview_view import InterviewView
 from mockint.ui.practice.options import PracticeOptions
 from mockint.ui.practice.outcome import AnswerOutcome
@@ -29,7 +28,6 @@ from mockint.ui.practice.session_summary import SessionSummaryView
 from mockint.ui.practice.setup_panel import SetupPanel
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.page_header import PageHeader
-from mockint.ui.workers import FunctionWorker
 
 PAGE_KEY = "practice"
 REVIEW_PAGE_KEY = "review"
@@ -48,7 +46,6 @@ class PracticePage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.folders = DeckFolders.of(context.paths)
         self.confirm_box: QMessageBox | None = None
         self._window_hooked = False
         self._model_dialog: QWidget | None = None
@@ -68,7 +65,9 @@ class PracticePage(QWidget):
         layout.addWidget(self.views, 1)
         self._connect()
         self._engine_changed()
-        self.reload_decks()
+        if context.decks.state is ResourceState.READY:
+            self._decks_loaded(context.decks.value)
+        context.decks.load_once()
 
     def _connect(self) -> None:
         c, flow, view = self.context, self.flow, self.interview
@@ -78,8 +77,7 @@ class PracticePage(QWidget):
             resource.loading.connect(self._engine_changed)
             resource.ready.connect(self._engine_changed)
             resource.unavailable.connect(self._engine_changed)
-        c.events.decks_changed.connect(self.reload_decks)
-        c.events.data_deleted.connect(self.reload_decks)
+        c.decks.ready.connect(self._decks_loaded)  # the Decks page reports a failed load
         c.events.theme_changed.connect(self._theme_changed)
         view.space_pressed.connect(flow.press_space)
         view.next_pressed.connect(flow.next_question)
@@ -102,9 +100,6 @@ class PracticePage(QWidget):
         self.summary.setup_requested.connect(self.show_setup)
 
     # ----- decks and readiness
-
-    def reload_decks(self) -> None:
-        self.context.workers.start(FunctionWorker(self.folders.load), on_finished=self._decks_loaded, on_failed=lambda e: show_error(self, e))
 
     def _decks_loaded(self, load: DeckLoad) -> None:
         if shiboken6.isValid(self):
