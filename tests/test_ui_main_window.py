@@ -180,3 +180,49 @@ def test_a_damaged_database_is_set_aside_and_the_user_told(make_window, qtbot):
     close_message_boxes()
     assert "set aside" in text and "Traceback" not in text
     assert window.context.store.value.list_sessions() == []  # a fresh database works
+
+
+def test_an_answer_interrupted_by_a_crash_gets_its_recording_back_at_start(make_window, qtbot):
+    """A recording left as `answer-<id>.partial.wav`, its header never updated (the process died
+    before the first header write), is repaired, attached to its answer, and the user is told."""
+    import struct
+    import wave
+
+    import numpy as np
+    import pytest
+
+    from mockint.core.session import PracticeMode
+    from mockint.paths import app_paths
+    from mockint.store import Store
+    from tests.ui_fixtures import close_message_boxes, open_message_boxes
+
+    with Store.open(app_paths()) as store:
+        session = store.create_session(PracticeMode.SOLO)
+        answer_id = store.add_answer(session.id, "Why do you want this job?")
+        partial = store.recordings.partial_path_for(answer_id)
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    tone = (0.3 * np.sin(2 * np.pi * 220 * np.arange(3 * 16000) / 16000) * 32767).astype("<i2")
+    with wave.open(str(partial), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(tone.tobytes())
+    with partial.open("r+b") as damaged:  # sizes as a crash leaves them: never written
+        damaged.seek(4)
+        damaged.write(struct.pack("<I", 36))
+        damaged.seek(40)
+        damaged.write(struct.pack("<I", 0))
+
+    window = make_window(discover_pages=False)
+    qtbot.waitUntil(lambda: window.context.store.value is not None, timeout=10000)
+    qtbot.waitUntil(lambda: bool(open_message_boxes()))
+    text = open_message_boxes()[0].text()
+    close_message_boxes()
+    assert "recovered" in text and "0:03" in text
+
+    answer = window.context.store.value.get_answer(answer_id)
+    assert answer.audio_path == f"answer-{answer_id}.wav"
+    assert answer.duration_s == pytest.approx(3.0, abs=0.01)
+    assert not partial.exists()
+    with wave.open(str(window.context.store.value.recordings.path_for(answer_id)), "rb") as recovered:
+        assert recovered.getnframes() == len(tone)

@@ -15,7 +15,8 @@ from mockint.store.sessions_repo import SessionsRepo
 class Store(SessionsRepo, AnswersRepo, FeedbackRepo):
     """Sessions, answers, feedback and recordings. Safe to share between threads.
 
-    `notice` is a message for the user when opening had to set a damaged database aside.
+    `notice` is a message for the user about opening: a damaged database set aside (and the app
+    adds recordings it recovered).
     """
 
     notice: str | None = None

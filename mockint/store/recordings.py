@@ -7,6 +7,7 @@ data folder can move.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +24,12 @@ class Recordings:
 
     def partial_path_for(self, answer_id: int) -> Path:
         return self.folder / f"answer-{answer_id:d}.partial.wav"
+
+    @staticmethod
+    def answer_id_of(path: Path) -> int | None:
+        """The answer a finished recording belongs to, from its name; None for any other file."""
+        match = re.fullmatch(r"answer-(\d+)\.wav", path.name)
+        return int(match.group(1)) if match else None
 
     def relative(self, path: Path | str) -> str:
         """The path as answers store it; a path outside the folder is refused (ValueError)."""

@@ -34,8 +34,13 @@ class AppEvents(QObject):
 
 def _open_store(paths: AppPaths) -> Any:
     from mockint.store.app_store import Store
+    from mockint.ui.start_recovery import recover_interrupted_answers
 
-    return Store.open(paths)
+    store = Store.open(paths)
+    # The window shows `notice` once the store is ready: a damaged database set aside, answers recovered.
+    notices = [store.notice, recover_interrupted_answers(store)]
+    store.notice = " ".join(n for n in notices if n) or None
+    return store
 
 
 @dataclass
