@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from mockint.commands.analysis_options import analysis_options
+from mockint.analysis_options import analysis_options
 from mockint.commands.analyze_input import InputKind, read_input
 from mockint.commands.report_text import render_report
 from mockint.core.analysis import analyze_answer

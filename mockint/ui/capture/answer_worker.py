@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from mockint.commands.analysis_options import analysis_options
+from mockint.analysis_options import analysis_options
 from mockint.core.analysis import analyze_answer
 from mockint.core.errors import UserFacingError
 from mockint.core.targets import TargetRange

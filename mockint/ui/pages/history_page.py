@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from mockint.commands.analysis_options import analysis_options
+from mockint.analysis_options import analysis_options
 from mockint.core.analysis import Thresholds
 from mockint.core.errors import UserFacingError
 from mockint.core.session import SessionOverview, TrendPoint

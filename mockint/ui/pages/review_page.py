@@ -36,7 +36,7 @@ def create_page(context: AppContext) -> QWidget:
 
 
 def thresholds_of(context: AppContext) -> Thresholds:
-    from mockint.commands.analysis_options import analysis_options
+    from mockint.analysis_options import analysis_options
 
     try:
         return analysis_options(context.settings)[1]

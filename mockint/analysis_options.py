@@ -1,4 +1,7 @@
-"""The user's analysis preferences (filler list, thresholds) as the engine takes them."""
+"""The user's analysis preferences (filler list, thresholds) as the engine takes them.
+
+Shared by the command line and the app, so both judge an answer by the same settings.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,7 @@ from mockint.settings import Setting, Settings
 
 
 def analysis_options(settings: Settings, language: str = "en") -> tuple[Lexicon, Thresholds]:
-    added = settings.get(Setting.CUSTOM_FILLERS).get(language, [])
-    removed = settings.get(Setting.REMOVED_FILLERS).get(language, [])
-    lexicon = Lexicon.for_language(language, added_fillers=tuple(added), removed_fillers=tuple(removed))
+    lexicon = Lexicon.from_settings_values(language, settings.get(Setting.CUSTOM_FILLERS), settings.get(Setting.REMOVED_FILLERS))
     thresholds = Thresholds(
         hesitation_s=float(settings.get(Setting.HESITATION_PAUSE_S)),
         long_pause_s=float(settings.get(Setting.LONG_PAUSE_S)),
