@@ -57,8 +57,13 @@ def ten_minute_answer(seed: int = 7) -> Transcript:
         t += length + gap
     scale = (TARGET_SECONDS - 3.0) / spans[-1][1]  # stretch to ten minutes, the last word ending at 9:57
     words = tuple(
-        Word(text, round(2.0 + start * scale, 2), round(2.0 + end * scale, 2), rng.choice((1.0, 1.0, 1.0, 0.93, 0.71, 0.52, 0.35)))
-        for text, (start, end) in zip(texts, spans)
+        Word(
+            text,
+            round(2.0 + start * scale, 2),
+            round(2.0 + end * scale, 2),
+            rng.choice((1.0, 1.0, 1.0, 0.93, 0.71, 0.52, 0.35)),
+        )
+        for text, (start, end) in zip(texts, spans, strict=False)
     )
     return Transcript(words, duration_s=TARGET_SECONDS, answer_start_s=0.5)
 

@@ -44,7 +44,9 @@ def one_start() -> float:
         env = dict(os.environ, MOCKINT_HOME=home, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         log = _log_path(home)
         started = datetime.now()
-        process = subprocess.Popen([sys.executable, "-m", "mockint"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mockint"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             deadline = time.monotonic() + TIMEOUT_S
             while (shown := _shown_at(log)) is None:

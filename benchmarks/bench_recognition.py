@@ -129,7 +129,10 @@ def figures() -> dict[str, float | None]:
         root = Path(__file__).resolve().parent.parent
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.bench_recognition", "--peak-rss", str(wav_path)],
-            cwd=root, capture_output=True, text=True, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         peak_rss_mb = float(done.stdout.strip().splitlines()[-1])
     return {

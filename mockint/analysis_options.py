@@ -10,7 +10,9 @@ from mockint.settings import Setting, Settings
 
 
 def analysis_options(settings: Settings, language: str = "en") -> tuple[Lexicon, Thresholds]:
-    lexicon = Lexicon.from_settings_values(language, settings.get(Setting.CUSTOM_FILLERS), settings.get(Setting.REMOVED_FILLERS))
+    lexicon = Lexicon.from_settings_values(
+        language, settings.get(Setting.CUSTOM_FILLERS), settings.get(Setting.REMOVED_FILLERS)
+    )
     thresholds = Thresholds(
         hesitation_s=float(settings.get(Setting.HESITATION_PAUSE_S)),
         long_pause_s=float(settings.get(Setting.LONG_PAUSE_S)),

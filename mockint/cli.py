@@ -20,7 +20,6 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
-
 class _OneLineParser(argparse.ArgumentParser):
     """argparse prints usage plus the error; users get one line and exit 2, like other bad input."""
 
@@ -35,8 +34,12 @@ def _command_modules() -> list:
 
     import mockint.commands as package
 
-    modules = [importlib.import_module(f"{package.__name__}.{info.name}") for info in pkgutil.iter_modules(package.__path__)]
-    return sorted((m for m in modules if hasattr(m, "register")), key=lambda m: (getattr(m, "HELP_ORDER", 50), m.__name__))
+    modules = [
+        importlib.import_module(f"{package.__name__}.{info.name}") for info in pkgutil.iter_modules(package.__path__)
+    ]
+    return sorted(
+        (m for m in modules if hasattr(m, "register")), key=lambda m: (getattr(m, "HELP_ORDER", 50), m.__name__)
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,5 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         where = _log_crash()
-        print(f"mockint: something went wrong inside MockInt ({type(error).__name__}); details in {where}", file=sys.stderr)
+        print(
+            f"mockint: something went wrong inside MockInt ({type(error).__name__}); details in {where}",
+            file=sys.stderr,
+        )
         return 1

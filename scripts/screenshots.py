@@ -50,11 +50,11 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from mockint.ui.context import AppContext
     from mockint.settings import Setting, Settings
+    from mockint.ui.context import AppContext
     from mockint.ui.main_window import MainWindow
-    from mockint.ui.pages.deck_list import DeckList
     from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
+    from mockint.ui.pages.deck_list import DeckList
     from mockint.ui.theme import ThemeManager, theme_for
     from scripts.demo_history import seed_demo_history
 

@@ -15,6 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Every audio client in the tests (and the processes they start) talks to the private server.
 pulse.point_clients_here()
 
+pytest_plugins = ["tests.ui_fixtures"]
+
 STRICT = os.environ.get("MOCKINT_STRICT") == "1"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"

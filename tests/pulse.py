@@ -40,7 +40,9 @@ def ensure_running(timeout_s: float = 15.0) -> None:
     point_clients_here()
     missing = tools_missing()
     if missing:
-        raise RuntimeError(f"PulseAudio tools missing: {', '.join(missing)} (apt-get install pulseaudio pulseaudio-utils)")
+        raise RuntimeError(
+            f"PulseAudio tools missing: {', '.join(missing)} (apt-get install pulseaudio pulseaudio-utils)"
+        )
     if _answers():
         return
     RUNTIME_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -48,23 +50,32 @@ def ensure_running(timeout_s: float = 15.0) -> None:
     env.pop("PULSE_SERVER", None)
     subprocess.run(
         [
-            "pulseaudio", "--daemonize=yes", "--system=false", "--exit-idle-time=-1", "-n",
+            "pulseaudio",
+            "--daemonize=yes",
+            "--system=false",
+            "--exit-idle-time=-1",
+            "-n",
             f"--load=module-null-sink sink_name={SINK} rate=16000 channels=1",
             "--load=module-native-protocol-unix",
             "--load=module-always-sink",
             f"--log-target=file:{RUNTIME_DIR}/pulse.log",
         ],
-        env=env, check=False, capture_output=True, timeout=30,
+        env=env,
+        check=False,
+        capture_output=True,
+        timeout=30,
     )
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         # `pulseaudio --daemonize` returns once the daemon is up, so this answers at once but for
         # a slow start, when a few quick probes are all it costs.
         if _answers():
-            subprocess.run(["pactl", "--server", SERVER, "set-default-source", SOURCE], check=False, capture_output=True)
+            subprocess.run(
+                ["pactl", "--server", SERVER, "set-default-source", SOURCE], check=False, capture_output=True
+            )
             subprocess.run(["pactl", "--server", SERVER, "set-default-sink", SINK], check=False, capture_output=True)
             return
-    log = (RUNTIME_DIR / "pulse.log")
+    log = RUNTIME_DIR / "pulse.log"
     detail = log.read_text(errors="replace")[-500:] if log.exists() else "no log"
     raise RuntimeError(f"PulseAudio did not start within {timeout_s:g} s: {detail}")
 

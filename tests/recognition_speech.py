@@ -82,8 +82,9 @@ def silence(seconds: float, rate: int = ESPEAK_RATE) -> np.ndarray:
     return np.zeros(round(seconds * rate), dtype=np.int16)
 
 
-def hum(seconds: float, *, pitch_hz: float, loudness: float, seed: int, rate: int = ESPEAK_RATE,
-        resonance_hz: float = 260.0) -> np.ndarray:
+def hum(
+    seconds: float, *, pitch_hz: float, loudness: float, seed: int, rate: int = ESPEAK_RATE, resonance_hz: float = 260.0
+) -> np.ndarray:
     """A hummed "mmm" of `seconds`, as loud (RMS) as `loudness` times the espeak speech."""
     rng = np.random.default_rng(seed)
     n = round(seconds * rate)
@@ -135,8 +136,9 @@ class SyntheticClip:
         return len(self.samples) / self.rate
 
 
-def assemble(name: str, parts: list[tuple[str, np.ndarray]], rate: int, *, noise_db: float | None = None,
-             seed: int = 0) -> SyntheticClip:
+def assemble(
+    name: str, parts: list[tuple[str, np.ndarray]], rate: int, *, noise_db: float | None = None, seed: int = 0
+) -> SyntheticClip:
     """Concatenate parts; the spans of parts labelled "hesitation" are the truth."""
     spans = []
     at = 0
@@ -151,7 +153,9 @@ def assemble(name: str, parts: list[tuple[str, np.ndarray]], rate: int, *, noise
     return SyntheticClip(name, clipped, rate, tuple(spans))
 
 
-def hesitation_clips(positives: int = 20, negatives: int = 10, *, seed: int = 2024, rate: int = CLIP_RATE) -> list[SyntheticClip]:
+def hesitation_clips(
+    positives: int = 20, negatives: int = 10, *, seed: int = 2024, rate: int = CLIP_RATE
+) -> list[SyntheticClip]:
     """Short answers with one hummed hesitation, then answers with none.
 
     The hum sits between two phrases (right after the first, or set off by pauses) or trails

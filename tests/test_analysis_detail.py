@@ -29,7 +29,10 @@ def view(sentence: str) -> TokenView:
         ("i think we won", [("i think", 0)]),
         ("maybe i guess it was kind of late", [("maybe", 0), ("i guess", 1), ("kind of", 5)]),
         ("i'm not sure but hopefully a little bit", [("i'm not sure", 0), ("hopefully", 4), ("a little bit", 5)]),
-        ("i feel like it worked probably perhaps sort of", [("i feel like", 0), ("probably", 5), ("perhaps", 6), ("sort of", 7)]),
+        (
+            "i feel like it worked probably perhaps sort of",
+            [("i feel like", 0), ("probably", 5), ("perhaps", 6), ("sort of", 7)],
+        ),
         ("what kind of role and this sort of thing", []),
         ("i think about it", []),
         ("a little time", []),
@@ -47,7 +50,10 @@ def test_hedge_times_span_the_phrase() -> None:
 
 
 def test_evidence_finds_figures_results_and_examples() -> None:
-    hits = find_evidence(view("for example we reduced costs by thirty five percent and cut 12 hours in two hundred and fifty runs"), EN.evidence)
+    hits = find_evidence(
+        view("for example we reduced costs by thirty five percent and cut 12 hours in two hundred and fifty runs"),
+        EN.evidence,
+    )
     assert [(h.text, h.kind) for h in hits] == [
         ("for example", EvidenceKind.EXAMPLE),
         ("reduced", EvidenceKind.RESULT),
@@ -88,7 +94,10 @@ def test_star_cues_are_empty_for_a_language_without_them() -> None:
 def test_self_deprecation() -> None:
     hits = find_self_talk(view("sorry i'm bad at this and i'm not an expert"), EN.self_talk)
     assert [(h.text, h.index) for h in hits] == [("sorry", 0), ("i'm bad at", 1), ("i'm not an expert", 6)]
-    assert [h.text for h in find_self_talk(view("i'm sorry that was a bad answer"), EN.self_talk)] == ["i'm sorry", "that was a bad answer"]
+    assert [h.text for h in find_self_talk(view("i'm sorry that was a bad answer"), EN.self_talk)] == [
+        "i'm sorry",
+        "that was a bad answer",
+    ]
 
 
 def test_sorry_about_others_is_not_self_deprecation() -> None:
@@ -109,7 +118,10 @@ def test_low_confidence_stretches_are_runs_of_unsure_words() -> None:
     confs = [0.9, 0.5, 0.4, 0.55, 0.95, 0.3, 0.99, 0.2, 0.1]
     words = tuple(Word(f"w{i}", i, i + 0.5, c) for i, c in enumerate(confs))
     stretches = low_confidence_stretches(TokenView.of(words), 0.6)
-    assert [(s.first, s.last, s.text, s.start, s.end) for s in stretches] == [(1, 3, "w1 w2 w3", 1, 3.5), (7, 8, "w7 w8", 7, 8.5)]
+    assert [(s.first, s.last, s.text, s.start, s.end) for s in stretches] == [
+        (1, 3, "w1 w2 w3", 1, 3.5),
+        (7, 8, "w7 w8", 7, 8.5),
+    ]
     assert stretches[0].mean_conf == pytest.approx(0.483, abs=0.001)
 
 

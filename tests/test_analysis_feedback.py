@@ -19,7 +19,10 @@ PLAIN = "we worked on the new service with the other team and talked about how i
 
 def paced(sentence: str, seconds_per_word: float, start: float = 0.0, **kwargs) -> Transcript:
     """Words evenly spaced (each 0.2 s long) so pace is what the test sets."""
-    words = tuple(Word(t, round(start + i * seconds_per_word, 2), round(start + i * seconds_per_word + 0.2, 2)) for i, t in enumerate(sentence.split()))
+    words = tuple(
+        Word(t, round(start + i * seconds_per_word, 2), round(start + i * seconds_per_word + 0.2, 2))
+        for i, t in enumerate(sentence.split())
+    )
     return Transcript(words, **kwargs)
 
 
@@ -63,7 +66,10 @@ def test_long_pause_names_the_longest_with_its_time() -> None:
 
 
 def test_start_latency_is_flagged_only_when_slow() -> None:
-    assert "8.0 s before your first word" in kinds(transcript("we won the cup", start=8.5, answer_start_s=0.5))["start_latency"]
+    assert (
+        "8.0 s before your first word"
+        in kinds(transcript("we won the cup", start=8.5, answer_start_s=0.5))["start_latency"]
+    )
     assert "start_latency" not in kinds(transcript("we won the cup", start=3.0))
     assert "start_latency" in kinds(transcript("we won the cup", start=3.0), thresholds=Thresholds(slow_start_s=2.0))
 
@@ -75,7 +81,11 @@ def test_hesitations_are_flagged_when_frequent() -> None:
 
 @pytest.mark.parametrize(
     "seconds_per_word, kind, figure",
-    [(0.8, "pace_slow", "76 words a minute"), (0.3, "pace_fast", "201 words a minute"), (0.45, "steady_pace", "134 words a minute")],
+    [
+        (0.8, "pace_slow", "76 words a minute"),
+        (0.3, "pace_fast", "201 words a minute"),
+        (0.45, "steady_pace", "134 words a minute"),
+    ],
 )
 def test_pace(seconds_per_word: float, kind: str, figure: str) -> None:
     feedback = kinds(paced(PLAIN * 4, seconds_per_word))
@@ -108,13 +118,17 @@ def test_no_evidence_in_a_long_vague_answer_and_specifics_are_praised() -> None:
     assert "no_evidence" in kinds(untimed(PLAIN * 3))
     specific = kinds(untimed(PLAIN * 2 + "for example we cut costs by thirty percent"))
     assert "no_evidence" not in specific
-    assert specific["specific_evidence"].startswith('You backed the answer with specifics: "thirty percent", "for example" and "cut".')
+    assert specific["specific_evidence"].startswith(
+        'You backed the answer with specifics: "thirty percent", "for example" and "cut".'
+    )
 
 
 def test_star_without_result_and_complete_star() -> None:
     story = "at my last job " + PLAIN + "so i built a new deploy script " + PLAIN
     assert "star_missing_result" in kinds(untimed(story))
-    complete = kinds(untimed("at my last job my role was to fix it " + PLAIN + " so i built a script and as a result we shipped"))
+    complete = kinds(
+        untimed("at my last job my role was to fix it " + PLAIN + " so i built a script and as a result we shipped")
+    )
     assert "star_missing_result" not in complete and "star_complete" in complete
 
 
@@ -123,7 +137,12 @@ def test_repeats_are_flagged_with_the_words() -> None:
 
 
 def test_feedback_is_capped_and_ordered_by_weight() -> None:
-    messy = transcript("sorry um i i think um / um like maybe the the um i guess uh kind of um", start=9.0, pause_s=5.0, duration_s=12.0)
+    messy = transcript(
+        "sorry um i i think um / um like maybe the the um i guess uh kind of um",
+        start=9.0,
+        pause_s=5.0,
+        duration_s=12.0,
+    )
     report = analyze_answer(messy, TargetRange(60, 120))
     assert [item.kind for item in report.work_on] == ["fillers", "too_short", "long_pause"]
     assert len(report.work_on) == MAX_WORK_ON and len(report.strengths) <= MAX_STRENGTHS
@@ -131,7 +150,11 @@ def test_feedback_is_capped_and_ordered_by_weight() -> None:
 
 
 def test_at_most_two_strengths() -> None:
-    answer = "at my last job my role was to fix it " + PLAIN + " so i built a script and as a result we cut costs by thirty percent"
+    answer = (
+        "at my last job my role was to fix it "
+        + PLAIN
+        + " so i built a script and as a result we cut costs by thirty percent"
+    )
     report = analyze_answer(paced(answer, 0.45, duration_s=25.0), TargetRange(20, 40))
     assert [item.kind for item in report.strengths] == ["star_complete", "specific_evidence"]
     assert report.work_on == ()
@@ -149,7 +172,12 @@ def test_choose_feedback_ignores_feedback_already_on_the_report() -> None:
 
 
 def test_messages_are_plain_sentences_without_scolding() -> None:
-    messy = transcript("sorry um i i think um / um like maybe the the um i guess uh kind of um", start=9.0, pause_s=5.0, duration_s=12.0)
+    messy = transcript(
+        "sorry um i i think um / um like maybe the the um i guess uh kind of um",
+        start=9.0,
+        pause_s=5.0,
+        duration_s=12.0,
+    )
     for item in analyze_answer(messy, TargetRange(60, 120)).feedback:
         assert item.message[0].isupper() and item.message.endswith(".")
         assert not any(word in item.message.lower() for word in ("bad answer", "failed", "wrong", "poor"))

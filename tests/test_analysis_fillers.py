@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.core.analysis.findings import FillerKind
 from mockint.core.analysis.fillers import find_fillers
+from mockint.core.analysis.findings import FillerKind
 from mockint.core.analysis.lexicon import Lexicon
 from mockint.core.analysis.tokens import TokenView
 from mockint.core.words import Word
@@ -166,7 +166,11 @@ def test_intensifiers_always_count(word: str) -> None:
 
 def test_a_filler_chain_counts_every_filler_once() -> None:
     assert fillers("so um like basically we you know rebuilt it") == [
-        ("so", 0), ("um", 1), ("like", 2), ("basically", 3), ("you know", 5),
+        ("so", 0),
+        ("um", 1),
+        ("like", 2),
+        ("basically", 3),
+        ("you know", 5),
     ]
 
 

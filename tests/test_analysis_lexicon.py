@@ -12,12 +12,26 @@ def test_english_is_built_in_and_cached() -> None:
     english = Lexicon.for_language("en")
     assert english.known and english.language == "en"
     assert Lexicon.for_language("EN-us") is english
-    assert Lexicon.for_language("en", added_fillers=["anyway"]) is Lexicon.for_language("en_GB", added_fillers=("Anyway ",))
+    assert Lexicon.for_language("en", added_fillers=["anyway"]) is Lexicon.for_language(
+        "en_GB", added_fillers=("Anyway ",)
+    )
 
 
 def test_filler_list_for_the_settings_screen() -> None:
     phrases = Lexicon.for_language("en").filler_phrases()
-    for expected in ("um", "uh", "like", "you know", "i mean", "so", "well", "okay so", "right", "basically", "totally"):
+    for expected in (
+        "um",
+        "uh",
+        "like",
+        "you know",
+        "i mean",
+        "so",
+        "well",
+        "okay so",
+        "right",
+        "basically",
+        "totally",
+    ):
         assert expected in phrases
     assert not any(p.startswith("[") for p in phrases)
     edited = Lexicon.for_language("en", added_fillers=("you see",), removed_fillers=("like", "um")).filler_phrases()
@@ -25,7 +39,13 @@ def test_filler_list_for_the_settings_screen() -> None:
 
 
 def test_unknown_language_counts_only_the_users_fillers() -> None:
-    korean = Lexicon.for_language("ko", added_fillers=("음", "그러니까",))
+    korean = Lexicon.for_language(
+        "ko",
+        added_fillers=(
+            "음",
+            "그러니까",
+        ),
+    )
     assert not korean.known
     report = analyze_answer(untimed("음 저는 그러니까 um 개발자입니다"), GENERAL, lexicon=korean)
     assert [(f.text, f.index) for f in report.fillers] == [("음", 0), ("그러니까", 2)]

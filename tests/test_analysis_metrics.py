@@ -74,7 +74,13 @@ def test_pace_counts_spoken_words_not_markers_and_needs_time() -> None:
 
 @pytest.mark.parametrize(
     "duration, verdict",
-    [(59.99, LengthVerdict.TOO_SHORT), (60.0, LengthVerdict.OK), (120.0, LengthVerdict.OK), (120.01, LengthVerdict.TOO_LONG), (None, None)],
+    [
+        (59.99, LengthVerdict.TOO_SHORT),
+        (60.0, LengthVerdict.OK),
+        (120.0, LengthVerdict.OK),
+        (120.01, LengthVerdict.TOO_LONG),
+        (None, None),
+    ],
 )
 def test_length_verdict_against_the_target(duration: float | None, verdict: LengthVerdict | None) -> None:
     assert length_verdict(duration, TargetRange(60, 120)) is verdict
@@ -124,6 +130,12 @@ def test_thresholds_defaults_follow_the_policy_and_reject_nonsense() -> None:
     t = Thresholds()
     assert (t.hesitation_s, t.long_pause_s, t.slow_wpm, t.comfortable_max_wpm, t.fast_wpm) == (1.0, 3.0, 100, 165, 170)
     assert Thresholds(fast_wpm=150).steady_max_wpm == 150
-    for bad in ({"hesitation_s": 0}, {"hesitation_s": 4.0}, {"slow_wpm": 200}, {"fast_wpm": float("nan")}, {"long_pause_s": "3"}):
+    for bad in (
+        {"hesitation_s": 0},
+        {"hesitation_s": 4.0},
+        {"slow_wpm": 200},
+        {"fast_wpm": float("nan")},
+        {"long_pause_s": "3"},
+    ):
         with pytest.raises(BadInputError):
             Thresholds(**bad)

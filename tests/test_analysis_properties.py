@@ -26,7 +26,10 @@ confidence = st.one_of(st.none(), st.floats(0.0, 1.0))
 @st.composite
 def arbitrary_words(draw: st.DrawFn) -> tuple[Word, ...]:
     """Anything a caller could pass: missing, negative, reversed, NaN or huge times."""
-    return tuple(Word(draw(words_text), draw(any_number), draw(any_number), draw(any_number)) for _ in range(draw(st.integers(0, 40))))
+    return tuple(
+        Word(draw(words_text), draw(any_number), draw(any_number), draw(any_number))
+        for _ in range(draw(st.integers(0, 40)))
+    )
 
 
 @st.composite
@@ -44,7 +47,11 @@ def recognised_words(draw: st.DrawFn) -> tuple[Word, ...]:
 @st.composite
 def transcripts(draw: st.DrawFn) -> Transcript:
     words = draw(st.one_of(arbitrary_words(), recognised_words()))
-    return Transcript(words, duration_s=draw(any_number), answer_start_s=draw(st.one_of(st.floats(0, 20), any_number.filter(lambda x: x is not None))))
+    return Transcript(
+        words,
+        duration_s=draw(any_number),
+        answer_start_s=draw(st.one_of(st.floats(0, 20), any_number.filter(lambda x: x is not None))),
+    )
 
 
 targets = st.tuples(st.floats(0, 500), st.floats(0, 500)).map(lambda pair: TargetRange(min(pair), max(pair)))
@@ -59,7 +66,9 @@ lexicons = st.one_of(
 )
 thresholds = st.one_of(
     st.just(None),
-    st.tuples(st.floats(0.1, 3.0), st.floats(0.0, 5.0)).map(lambda p: Thresholds(hesitation_s=p[0], long_pause_s=p[0] + p[1])),
+    st.tuples(st.floats(0.1, 3.0), st.floats(0.0, 5.0)).map(
+        lambda p: Thresholds(hesitation_s=p[0], long_pause_s=p[0] + p[1])
+    ),
 )
 
 SETTINGS = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,7 +76,9 @@ SETTINGS = settings(max_examples=150, deadline=None, database=None, suppress_hea
 
 @SETTINGS
 @given(transcripts(), targets, lexicons, thresholds)
-def test_report_always_keeps_the_contract_and_its_counts_agree(transcript: Transcript, target: TargetRange, lexicon, limits) -> None:
+def test_report_always_keeps_the_contract_and_its_counts_agree(
+    transcript: Transcript, target: TargetRange, lexicon, limits
+) -> None:
     report = analyze_answer(transcript, target, lexicon=lexicon, thresholds=limits)
     limits = limits or Thresholds()
     d = report.to_dict()

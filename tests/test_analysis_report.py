@@ -24,7 +24,11 @@ def test_timed_answer_report_follows_the_contract() -> None:
     d = report.to_dict()
     check_contract(d)
     assert [(f["text"], f["index"], f["kind"]) for f in d["fillers"]] == [
-        ("so", 0, "discourse"), ("um", 1, "filled_pause"), ("i mean", 18, "discourse"), ("you know", 25, "discourse"), ("so", 27, "discourse"),
+        ("so", 0, "discourse"),
+        ("um", 1, "filled_pause"),
+        ("i mean", 18, "discourse"),
+        ("you know", 25, "discourse"),
+        ("so", 27, "discourse"),
     ]
     # "/ /" is one silence of 2.9 s: still a hesitation, below the 3 s of a long pause.
     assert [(p["duration_s"], p["kind"]) for p in d["pauses"]] == [(1.5, "hesitation"), (2.9, "hesitation")]
@@ -49,7 +53,14 @@ def test_untimed_answer_has_null_times_and_no_verdict() -> None:
     d = analyze_answer(untimed("um i think we won like twenty games"), QUICK_FACTUAL).to_dict()
     check_contract(d)
     m = d["metrics"]
-    assert (m["duration_s"], m["speaking_s"], m["wpm"], m["fillers_per_min"], m["longest_pause_s"], m["start_latency_s"]) == (None,) * 6
+    assert (
+        m["duration_s"],
+        m["speaking_s"],
+        m["wpm"],
+        m["fillers_per_min"],
+        m["longest_pause_s"],
+        m["start_latency_s"],
+    ) == (None,) * 6
     assert m["filler_ratio"] == round(2 / 8, 3)
     assert d["length"]["verdict"] is None and d["pauses"] == []
     assert all(f["start"] is None and f["end"] is None for f in d["fillers"])
@@ -81,7 +92,12 @@ def test_all_filler_answer_gets_a_sensible_report() -> None:
 
 
 def test_artifacts_are_dropped_from_words_and_indices_follow() -> None:
-    words = (Word("huh", 0.0, 0.2, 0.2), Word("um", 1.5, 1.7, 1.0), Word("we", 1.8, 2.0, 1.0), Word("won", 2.1, 2.4, 1.0))
+    words = (
+        Word("huh", 0.0, 0.2, 0.2),
+        Word("um", 1.5, 1.7, 1.0),
+        Word("we", 1.8, 2.0, 1.0),
+        Word("won", 2.1, 2.4, 1.0),
+    )
     report = analyze_answer(Transcript(words), GENERAL)
     assert [w.text for w in report.words] == ["um", "we", "won"]
     assert [(f.text, f.index) for f in report.fillers] == [("um", 0)]

@@ -18,7 +18,9 @@ GAP_S = 0.1  # ordinary silence between words
 PAUSE_S = 1.5  # what "/" in a sentence stands for
 
 
-def timed(sentence: str, *, start: float = 0.0, conf: float | None = None, pause_s: float = PAUSE_S) -> tuple[Word, ...]:
+def timed(
+    sentence: str, *, start: float = 0.0, conf: float | None = None, pause_s: float = PAUSE_S
+) -> tuple[Word, ...]:
     """Words of `sentence` with times; each "/" adds a silence of `pause_s` before the next word."""
     words, t = [], start
     for token in sentence.split():
@@ -41,7 +43,16 @@ def untimed(sentence: str) -> Transcript:
 
 
 _TOP = {"schema", "words", "fillers", "hedges", "pauses", "metrics", "length", "feedback"}
-_METRICS = {"word_count", "duration_s", "speaking_s", "wpm", "fillers_per_min", "filler_ratio", "longest_pause_s", "start_latency_s"}
+_METRICS = {
+    "word_count",
+    "duration_s",
+    "speaking_s",
+    "wpm",
+    "fillers_per_min",
+    "filler_ratio",
+    "longest_pause_s",
+    "start_latency_s",
+}
 _SECONDS = {"duration_s", "speaking_s", "longest_pause_s", "start_latency_s"}
 _RATES = {"wpm", "fillers_per_min"}
 
@@ -123,13 +134,22 @@ def check_contract(d: Any) -> None:
 def _valid() -> dict[str, Any]:
     return {
         "schema": 1,
-        "words": [{"text": "um", "start": 0.5, "end": 0.8, "conf": 0.9}, {"text": "hello", "start": 0.9, "end": 1.2, "conf": 1.0}],
+        "words": [
+            {"text": "um", "start": 0.5, "end": 0.8, "conf": 0.9},
+            {"text": "hello", "start": 0.9, "end": 1.2, "conf": 1.0},
+        ],
         "fillers": [{"index": 0, "text": "um", "kind": "filled_pause", "start": 0.5, "end": 0.8}],
         "hedges": [],
         "pauses": [],
         "metrics": {
-            "word_count": 2, "duration_s": 1.2, "speaking_s": 0.7, "wpm": 171.4, "fillers_per_min": 85.7,
-            "filler_ratio": 0.5, "longest_pause_s": 0.1, "start_latency_s": 0.5,
+            "word_count": 2,
+            "duration_s": 1.2,
+            "speaking_s": 0.7,
+            "wpm": 171.4,
+            "fillers_per_min": 85.7,
+            "filler_ratio": 0.5,
+            "longest_pause_s": 0.1,
+            "start_latency_s": 0.5,
         },
         "length": {"verdict": "too_short", "target_min_s": 30.0, "target_max_s": 120.0},
         "feedback": [{"kind": "too_short", "severity": "work_on", "message": "Longer, please."}],

@@ -11,12 +11,23 @@ from pathlib import Path
 import pytest
 
 CONTRACT_KEYS = {"schema", "words", "fillers", "hedges", "pauses", "metrics", "length", "feedback"}
-METRIC_KEYS = {"word_count", "duration_s", "speaking_s", "wpm", "fillers_per_min", "filler_ratio", "longest_pause_s", "start_latency_s"}
+METRIC_KEYS = {
+    "word_count",
+    "duration_s",
+    "speaking_s",
+    "wpm",
+    "fillers_per_min",
+    "filler_ratio",
+    "longest_pause_s",
+    "start_latency_s",
+}
 
 
 def mockint(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     result = subprocess.run([sys.executable, "-m", "mockint", *args], input=stdin, capture_output=True, timeout=120)
-    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8", "replace"))
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8", "replace")
+    )
 
 
 def assert_one_clean_error_line(result: subprocess.CompletedProcess[str], code: int) -> str:
@@ -36,7 +47,10 @@ def test_stdin_text_gives_the_json_contract() -> None:
     assert set(report["metrics"]) == METRIC_KEYS
     assert [w["text"] for w in report["words"]] == text.split()
     assert [(f["index"], f["text"], f["kind"]) for f in report["fillers"]] == [
-        (0, "um", "filled_pause"), (1, "so", "discourse"), (2, "basically", "discourse"), (8, "you know", "discourse"),
+        (0, "um", "filled_pause"),
+        (1, "so", "discourse"),
+        (2, "basically", "discourse"),
+        (8, "you know", "discourse"),
     ]
     assert [(h["index"], h["text"]) for h in report["hedges"]] == [(16, "i think")]
     assert report["metrics"]["wpm"] is None and report["length"]["verdict"] is None
@@ -48,7 +62,13 @@ def test_stdin_text_gives_the_json_contract() -> None:
 
 def test_vosk_result_list_with_times_reports_pauses_and_length(tmp_path: Path) -> None:
     utterances = [
-        {"result": [{"word": "tell", "start": 1.0, "end": 1.3, "conf": 1.0}, {"word": "um", "start": 1.4, "end": 1.7, "conf": 0.9}], "text": "tell um"},
+        {
+            "result": [
+                {"word": "tell", "start": 1.0, "end": 1.3, "conf": 1.0},
+                {"word": "um", "start": 1.4, "end": 1.7, "conf": 0.9},
+            ],
+            "text": "tell um",
+        },
         {"result": [{"word": "results", "start": 5.2, "end": 5.8, "conf": 1.0}], "text": "results"},
     ]
     source = tmp_path / "answer.json"

@@ -14,18 +14,24 @@ PARTS = ["text-to-speech", "audio input", "audio output", "speech model", "stora
 
 def doctor(**env: str) -> tuple[int, dict[str, tuple[str, str]], str]:
     result = subprocess.run(
-        [sys.executable, "-m", "mockint", "doctor"], capture_output=True, text=True, timeout=120, env={**os.environ, **env}
+        [sys.executable, "-m", "mockint", "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
     )
     assert "Traceback" not in result.stderr + result.stdout
     lines = {}
     for line in result.stdout.splitlines():
         part = next(p for p in PARTS if line.startswith(p))
-        status, _, detail = line[len(part):].strip().partition("  ")
+        status, _, detail = line[len(part) :].strip().partition("  ")
         lines[part] = (status.strip(), detail.strip())
     return result.returncode, lines, result.stdout
 
 
-def test_every_part_works_on_a_machine_with_audio_speech_and_a_model(virtual_microphone, korean_model_path: Path, espeak: str) -> None:
+def test_every_part_works_on_a_machine_with_audio_speech_and_a_model(
+    virtual_microphone, korean_model_path: Path, espeak: str
+) -> None:
     code, lines, out = doctor(MOCKINT_MODEL=str(korean_model_path))
     assert list(lines) == PARTS, out
     assert all(status == "ok" for status, _ in lines.values()), out
@@ -41,7 +47,9 @@ def test_no_model_fails_and_names_the_download_command(virtual_microphone, espea
     assert lines["storage"][0] == "ok"
 
 
-def test_a_damaged_database_is_reported_and_left_as_it_was(virtual_microphone, korean_model_path: Path, mockint_home: Path) -> None:
+def test_a_damaged_database_is_reported_and_left_as_it_was(
+    virtual_microphone, korean_model_path: Path, mockint_home: Path
+) -> None:
     from mockint.paths import app_paths
 
     database = app_paths().database
@@ -56,7 +64,9 @@ def test_a_damaged_database_is_reported_and_left_as_it_was(virtual_microphone, k
 
 def test_no_microphone_and_no_speaker(korean_model_path: Path) -> None:
     code, lines, _ = doctor(
-        MOCKINT_MODEL=str(korean_model_path), ALSA_CONFIG_PATH=str(NO_CAPTURE_ALSA_CONFIG), PULSE_SERVER="unix:/nonexistent/pulse/native"
+        MOCKINT_MODEL=str(korean_model_path),
+        ALSA_CONFIG_PATH=str(NO_CAPTURE_ALSA_CONFIG),
+        PULSE_SERVER="unix:/nonexistent/pulse/native",
     )
     assert code == 1
     assert lines["audio input"] == ("FAIL", "No microphone found. Plug one in or choose one in Settings.")

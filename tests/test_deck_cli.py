@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mockint.core.deck import deck_from_csv, load_deck
+from mockint.core.decks import deck_from_csv, load_deck
 from mockint.paths import app_paths, shipped_decks_dir
 from tests.conftest import DATA_DIR
 
@@ -45,9 +45,15 @@ def test_list_shows_shipped_and_user_decks_then_broken_ones(user_decks: Path) ->
 
     listed = [line.split()[0] for line in lines if not line.startswith("broken: ")]
     assert sorted(listed) == sorted([*SHIPPED_IDS, "mine"])
-    assert any(line.startswith("tricky ") and "Tricky and stress questions" in line and "questions, en)" in line for line in lines)
+    assert any(
+        line.startswith("tricky ") and "Tricky and stress questions" in line and "questions, en)" in line
+        for line in lines
+    )
     assert any(line.startswith("mine ") and "(3 questions, en)" in line for line in lines)
-    assert lines[-1] == f"broken: {user_decks / 'oops.toml'}, line 8: question 'first' has difficulty 'hardest'; use easy, medium or hard"
+    assert (
+        lines[-1]
+        == f"broken: {user_decks / 'oops.toml'}, line 8: question 'first' has difficulty 'hardest'; use easy, medium or hard"
+    )
 
 
 def test_list_without_a_user_deck_folder() -> None:
@@ -60,7 +66,17 @@ def test_show_finds_a_deck_by_id_or_by_name_in_any_case() -> None:
     by_id = mockint("deck", "show", "tricky").stdout
     assert by_id.startswith("Tricky and stress questions [tricky] (")
     weakness = next(line for line in by_id.splitlines() if line.startswith("greatest-weakness "))
-    assert weakness.split() == ["greatest-weakness", "hard", "45-90", "s", "What", "is", "your", "greatest", "weakness?"]
+    assert weakness.split() == [
+        "greatest-weakness",
+        "hard",
+        "45-90",
+        "s",
+        "What",
+        "is",
+        "your",
+        "greatest",
+        "weakness?",
+    ]
     assert mockint("deck", "show", "TRICKY and Stress QUESTIONS").stdout == by_id
 
 

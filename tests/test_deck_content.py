@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from mockint.core.deck import Deck, deck_from_csv, deck_to_csv, deck_to_toml, load_decks, parse_deck
+from mockint.core.decks import Deck, deck_from_csv, deck_to_csv, deck_to_toml, load_decks, parse_deck
 from mockint.core.targets import TargetRange
 from mockint.paths import shipped_decks_dir
 

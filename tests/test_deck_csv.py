@@ -9,7 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mockint.core.deck import CSV_COLUMNS, Deck, DeckError, Difficulty, Question, deck_from_csv, deck_to_csv, deck_to_toml, load_deck, parse_deck
+from mockint.core.decks import (
+    CSV_COLUMNS,
+    Deck,
+    DeckError,
+    Difficulty,
+    Question,
+    deck_from_csv,
+    deck_to_csv,
+    deck_to_toml,
+    load_deck,
+    parse_deck,
+)
 from mockint.core.targets import TargetRange
 from tests.conftest import DATA_DIR
 
@@ -71,7 +82,12 @@ def test_a_friends_spreadsheet_with_loose_headings_and_blanks_imports() -> None:
     deck = deck_from_csv((DECKS / "friend.csv").read_text(encoding="utf-8"), "friend.csv", "friend")
     assert (deck.name, deck.language, deck.default_target) == ("Friend's deck", "en", TargetRange(30, 120))
     assert deck.description == "Questions my friend Sam wrote, in a spreadsheet."
-    assert [q.id for q in deck.questions] == ["tell-me-about-yourself", "tell-me-about-yourself-2", "why-us", "what-is-your-greatest-weakness"]
+    assert [q.id for q in deck.questions] == [
+        "tell-me-about-yourself",
+        "tell-me-about-yourself-2",
+        "why-us",
+        "what-is-your-greatest-weakness",
+    ]
     first = deck.questions[0]
     assert first.category == "introduction"  # "Introduction" in the sheet
     assert first.tags == ("story", "first-impression")
@@ -87,7 +103,13 @@ def test_name_argument_wins_and_a_minimal_sheet_gets_defaults() -> None:
     deck = deck_from_csv("text\nWhy this job?\n", "mine.csv", "my-practice", name="Monday practice")
     assert deck.name == "Monday practice" and deck.id == "my-practice"
     only = deck.questions[0]
-    assert (only.id, only.category, only.difficulty, only.tags, only.target_s) == ("why-this-job", "general", Difficulty.MEDIUM, (), None)
+    assert (only.id, only.category, only.difficulty, only.tags, only.target_s) == (
+        "why-this-job",
+        "general",
+        Difficulty.MEDIUM,
+        (),
+        None,
+    )
     assert deck_from_csv("text\nWhy?\n", "x.csv", "my-practice").name == "My practice"
     korean = deck_from_csv("text,deck_language\n자기소개를 해 주세요.,ko\n", "ko.csv", "ko")
     assert korean.questions[0].id == "q2" and korean.language == "ko"
@@ -97,7 +119,7 @@ def test_export_puts_deck_values_on_the_first_row_only() -> None:
     deck = load_deck(DECKS / "good.toml")
     rows = list(csv.reader(io.StringIO(deck_to_csv(deck), newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 1 + len(deck.questions)
-    named = [dict(zip(rows[0], row)) for row in rows[1:]]
+    named = [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
     assert named[0]["deck_name"] == "Test deck" and named[0]["deck_target_min_s"] == "60"
     assert named[1]["deck_name"] == "" and named[2]["target_min_s"] == ""
     assert named[0]["follow_ups"] == "How do you know it is improving?" and named[1]["tags"] == "star | failure"

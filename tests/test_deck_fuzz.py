@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mockint.core.deck import Deck, DeckError, deck_from_csv, load_deck, load_decks, parse_deck
+from mockint.core.decks import Deck, DeckError, deck_from_csv, load_deck, load_decks, parse_deck
 from mockint.paths import shipped_decks_dir
 from tests.conftest import DATA_DIR
 
@@ -26,9 +26,30 @@ STRING_FIELDS = {"name", "description", "language", "id", "text", "category", "d
 LIST_FIELDS = {"tags", "follow_ups"}
 TARGET_FIELDS = {"target_s", "default_target_s"}
 LITERALS = [
-    "42", "-1.5", "true", "nan", "inf", "1979-05-27", "07:32:00", "1979-05-27T07:32:00Z",
-    '"x"', '""', '"hardest"', '"Two Words"', "[]", "[1, 2]", "[120, 60]", "[60, 120]", "[60, 120, 180]",
-    '["a", 3]', '["a", "b"]', '[""]', "[[1, 2]]", "{ a = 1 }", "[{ a = 1 }]", "'''\nmulti\nline'''",
+    "42",
+    "-1.5",
+    "true",
+    "nan",
+    "inf",
+    "1979-05-27",
+    "07:32:00",
+    "1979-05-27T07:32:00Z",
+    '"x"',
+    '""',
+    '"hardest"',
+    '"Two Words"',
+    "[]",
+    "[1, 2]",
+    "[120, 60]",
+    "[60, 120]",
+    "[60, 120, 180]",
+    '["a", 3]',
+    '["a", "b"]',
+    '[""]',
+    "[[1, 2]]",
+    "{ a = 1 }",
+    "[{ a = 1 }]",
+    "'''\nmulti\nline'''",
 ]
 
 
@@ -119,7 +140,9 @@ def test_a_missing_required_key_is_reported_on_the_question_header(key: str) -> 
 @FUZZ
 @given(ids=st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=1, max_size=8))
 def test_duplicate_ids_are_reported_at_the_first_repeat(ids: list[str]) -> None:
-    blocks = "".join(f'\n[[questions]]\nid = "{qid}"\ntext = "Q?"\ncategory = "c"\ndifficulty = "easy"\n' for qid in ids)
+    blocks = "".join(
+        f'\n[[questions]]\nid = "{qid}"\ntext = "Q?"\ncategory = "c"\ndifficulty = "easy"\n' for qid in ids
+    )
     text = 'name = "Dupes"\n' + blocks
     result = _expect_deck_error_or_deck(lambda: parse_deck(text, "dupes.toml", "dupes"), "dupes.toml", text)
     repeat = next((i for i, qid in enumerate(ids) if qid in ids[:i]), None)
@@ -157,7 +180,7 @@ def test_a_ten_megabyte_file_is_refused_quickly_and_the_others_still_load(tmp_pa
         'name = "a"\nquestions = ["just text"]\n',
         'name = "a"\nquestions = [{ id = "a", text = "Q?", category = "c", difficulty = "easy" }, 3]\n',
         "\x00\x01\x02",
-        "name = \"\\ud800\"",
+        'name = "\\ud800"',
     ],
 )
 def test_pathological_toml_gives_a_deck_error(text: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mockint.core.deck import (
+from mockint.core.decks import (
     MAX_DECK_BYTES,
     DeckError,
     Difficulty,

@@ -18,7 +18,9 @@ SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text
 
 
 def mockint(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mockint", *args], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mockint", *args], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120
+    )
 
 
 def assert_one_clean_line(stderr: str) -> None:
@@ -30,7 +32,13 @@ def assert_one_clean_line(stderr: str) -> None:
 def session_id() -> int:
     with Store.open(app_paths()) as store:
         session = store.create_session("solo", deck_ids=["behavioural"], title="Acme prep")
-        answer = store.add_answer(session.id, "Tell me about a time you failed", words=SAMPLE_REPORT["words"], report=SAMPLE_REPORT, duration_s=12.0)
+        answer = store.add_answer(
+            session.id,
+            "Tell me about a time you failed",
+            words=SAMPLE_REPORT["words"],
+            report=SAMPLE_REPORT,
+            duration_s=12.0,
+        )
         store.add_rating(answer, 3, "needs a result")
         store.add_answer(session.id, "Tell me about a time you failed", attempt_of=answer)
         return session.id

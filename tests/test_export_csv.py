@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mockint.core.export.csv_export import CSV_COLUMNS, session_csv
 from mockint.core.session import Answer, PracticeMode, Rating, Session, SessionDetail
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
-STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
+STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
 def rows_of(text: str) -> list[dict[str, str]]:
@@ -22,7 +22,16 @@ def rows_of(text: str) -> list[dict[str, str]]:
 def test_each_answer_is_a_row_with_its_figures():
     session = Session(5, PracticeMode.MIRROR, STARTED)
     answers = (
-        Answer(10, 5, 'Tell me about a time you failed, "honestly"', STARTED, deck_id="behavioural", question_id="fail-1", duration_s=12.0, report=SAMPLE_REPORT),
+        Answer(
+            10,
+            5,
+            'Tell me about a time you failed, "honestly"',
+            STARTED,
+            deck_id="behavioural",
+            question_id="fail-1",
+            duration_s=12.0,
+            report=SAMPLE_REPORT,
+        ),
         Answer(11, 5, "Tell me about a time you failed", STARTED, attempt_of=10),
     )
     text = session_csv(SessionDetail(session, answers, {10: Rating(10, 3, "ok, but short")}))
@@ -31,8 +40,19 @@ def test_each_answer_is_a_row_with_its_figures():
     assert tuple(header) == CSV_COLUMNS
     first, second = rows_of(text)
     assert first["question"] == 'Tell me about a time you failed, "honestly"'
-    assert (first["session_id"], first["mode"], first["answer_id"], first["deck_id"], first["question_id"]) == ("5", "mirror", "10", "behavioural", "fail-1")
-    assert (first["word_count"], first["wpm"], first["fillers"], first["fillers_per_min"]) == ("17", "92.3", "2", "11.5")
+    assert (first["session_id"], first["mode"], first["answer_id"], first["deck_id"], first["question_id"]) == (
+        "5",
+        "mirror",
+        "10",
+        "behavioural",
+        "fail-1",
+    )
+    assert (first["word_count"], first["wpm"], first["fillers"], first["fillers_per_min"]) == (
+        "17",
+        "92.3",
+        "2",
+        "11.5",
+    )
     assert (first["length_verdict"], first["target_min_s"], first["target_max_s"]) == ("too_short", "60", "120")
     assert (first["rating"], first["rating_note"]) == ("3", "ok, but short")
     assert first["transcript"].startswith("so um i led the migration you know")
@@ -42,9 +62,9 @@ def test_each_answer_is_a_row_with_its_figures():
 
 def test_text_that_a_spreadsheet_would_run_as_a_formula_is_made_inert():
     session = Session(5, PracticeMode.SOLO, STARTED)
-    answer = Answer(1, 5, "=HYPERLINK(\"http://x\")", STARTED)
+    answer = Answer(1, 5, '=HYPERLINK("http://x")', STARTED)
     [row] = rows_of(session_csv(SessionDetail(session, (answer,), {1: Rating(1, 2, "+1 for effort")})))
-    assert row["question"] == "'=HYPERLINK(\"http://x\")"
+    assert row["question"] == '\'=HYPERLINK("http://x")'
     assert row["rating_note"] == "'+1 for effort"
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mockint.core.export.html import session_html
 from mockint.core.session import Answer, FlaggedMoment, PracticeMode, Rating, Session, SessionDetail
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
-STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
+STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 
 
@@ -34,7 +34,7 @@ def test_user_text_is_escaped_everywhere():
 def test_the_page_is_self_contained():
     page = session_html(detail())
     assert page.startswith("<!DOCTYPE HTML PUBLIC")
-    assert 'charset=utf-8' in page
+    assert "charset=utf-8" in page
     for outside in ("src=", "href=", "<link", "@import", "url("):
         assert outside not in page
 

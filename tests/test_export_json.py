@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mockint.core.export.json_export import JSON_SCHEMA, session_json
 from mockint.core.session import Answer, FlaggedMoment, PracticeMode, Rating, Session, SessionDetail
@@ -11,15 +11,34 @@ from mockint.core.words import Word
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
-STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
+STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 WORDS = tuple(Word(w["text"], w["start"], w["end"], w["conf"]) for w in SAMPLE_REPORT["words"])
 
 
 def exported() -> dict:
-    session = Session(9, PracticeMode.FRIEND, STARTED, ended_at=STARTED.replace(hour=10), deck_ids=("general",), title="Café", note="n")
+    session = Session(
+        9,
+        PracticeMode.FRIEND,
+        STARTED,
+        ended_at=STARTED.replace(hour=10),
+        deck_ids=("general",),
+        title="Café",
+        note="n",
+    )
     answers = (
-        Answer(1, 9, "Tell me about yourself", STARTED, question_id="intro", deck_id="general", started_at=STARTED,
-               duration_s=12.0, audio_path="answer-1.wav", words=WORDS, report=SAMPLE_REPORT),
+        Answer(
+            1,
+            9,
+            "Tell me about yourself",
+            STARTED,
+            question_id="intro",
+            deck_id="general",
+            started_at=STARTED,
+            duration_s=12.0,
+            audio_path="answer-1.wav",
+            words=WORDS,
+            report=SAMPLE_REPORT,
+        ),
         Answer(2, 9, "Why us?", STARTED, attempt_of=1),
     )
     detail = SessionDetail(session, answers, {1: Rating(1, 4, "good")}, (FlaggedMoment(1, 3.0, "froze"),))
@@ -31,20 +50,47 @@ def test_the_json_has_stable_top_level_and_session_keys():
     assert list(data) == ["schema", "kind", "session", "summary", "answers"]
     assert (data["schema"], data["kind"]) == (JSON_SCHEMA, "mockint.session")
     assert data["session"] == {
-        "id": 9, "mode": "friend", "started_at": "2024-05-01T09:30:00+00:00", "ended_at": "2024-05-01T10:30:00+00:00",
-        "deck_ids": ["general"], "title": "Café", "note": "n",
+        "id": 9,
+        "mode": "friend",
+        "started_at": "2024-05-01T09:30:00+00:00",
+        "ended_at": "2024-05-01T10:30:00+00:00",
+        "deck_ids": ["general"],
+        "title": "Café",
+        "note": "n",
     }
-    assert data["summary"] == {"answer_count": 2, "mean_fillers_per_min": 11.5, "mean_wpm": 92.3, "within_target_share": 0.0}
+    assert data["summary"] == {
+        "answer_count": 2,
+        "mean_fillers_per_min": 11.5,
+        "mean_wpm": 92.3,
+        "within_target_share": 0.0,
+    }
 
 
 def test_answers_carry_words_report_rating_and_flags():
     first, second = exported()["answers"]
     assert list(first) == [
-        "id", "question_id", "question_text", "deck_id", "attempt_of", "started_at", "created_at",
-        "duration_s", "audio_path", "words", "report", "rating", "flags",
+        "id",
+        "question_id",
+        "question_text",
+        "deck_id",
+        "attempt_of",
+        "started_at",
+        "created_at",
+        "duration_s",
+        "audio_path",
+        "words",
+        "report",
+        "rating",
+        "flags",
     ]
     assert first["report"] == SAMPLE_REPORT
     assert first["words"] == SAMPLE_REPORT["words"]
     assert first["rating"] == {"score": 4, "note": "good"}
     assert first["flags"] == [{"at_s": 3.0, "label": "froze"}]
-    assert (second["attempt_of"], second["report"], second["rating"], second["flags"], second["words"]) == (1, None, None, [], [])
+    assert (second["attempt_of"], second["report"], second["rating"], second["flags"], second["words"]) == (
+        1,
+        None,
+        None,
+        [],
+        [],
+    )

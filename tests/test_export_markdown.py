@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mockint.core.export.markdown import session_markdown
 from mockint.core.session import Answer, FlaggedMoment, PracticeMode, Rating, Session, SessionDetail
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
-STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
+STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
 def detail(*answers: Answer, title: str = "Acme prep", **extra) -> SessionDetail:
@@ -40,7 +40,9 @@ def test_the_transcript_marks_each_filler_once_and_shows_the_long_pause():
 
 def test_feedback_ratings_and_flags_are_listed():
     answer = analysed()
-    text = session_markdown(detail(answer, ratings={1: Rating(1, 4, "clear story")}, flags=(FlaggedMoment(1, 65.0, "went blank"),)))
+    text = session_markdown(
+        detail(answer, ratings={1: Rating(1, 4, "clear story")}, flags=(FlaggedMoment(1, 65.0, "went blank"),))
+    )
     assert "**To work on**\n\n- The answer ran 12 s; aim for 60-120 s with a concrete result." in text
     assert "**Strengths**\n\n- You gave a number: twenty percent." in text
     assert "- Friend's rating: 4/5 — clear story" in text

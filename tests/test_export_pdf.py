@@ -61,8 +61,12 @@ def read_pdf(path: Path) -> PdfFacts:
 
 
 def mockint(*args: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    return subprocess.run([sys.executable, "-m", "mockint", *args], capture_output=True, text=True, cwd=REPO_ROOT, env=env, timeout=120)
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "mockint", *args], capture_output=True, text=True, cwd=REPO_ROOT, env=env, timeout=120
+    )
 
 
 def assert_one_clean_line(stderr: str) -> None:
@@ -71,7 +75,9 @@ def assert_one_clean_line(stderr: str) -> None:
 
 
 def test_long_text_flows_over_numbered_a4_pages(qapp, tmp_path):
-    paragraphs = "".join(f"<p>Paragraph {n}: the answer went on about the migration and its result.</p>" for n in range(150))
+    paragraphs = "".join(
+        f"<p>Paragraph {n}: the answer went on about the migration and its result.</p>" for n in range(150)
+    )
     target = tmp_path / "long.pdf"
     pages = write_pdf(f"<html><body><h1>A long report</h1>{paragraphs}</body></html>", target, title="Long report")
     assert pages >= 3
@@ -169,9 +175,14 @@ def test_cli_pdf_of_an_unknown_session_is_one_line(tmp_path):
 def test_the_renderer_module_reports_its_own_failures_as_one_line(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "mockint.ui.pdf_export_main", "3", str(tmp_path / "x.pdf")],
-        capture_output=True, text=True, cwd=REPO_ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=120,
     )
     assert done.returncode == 2
     assert done.stderr.strip() == "mockint: there is no practice session 3; `mockint history` lists them"
-    usage = subprocess.run([sys.executable, "-m", "mockint.ui.pdf_export_main"], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
+    usage = subprocess.run(
+        [sys.executable, "-m", "mockint.ui.pdf_export_main"], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120
+    )
     assert usage.returncode == 2 and usage.stderr.startswith("mockint: usage:")

@@ -30,7 +30,15 @@ def layout(*parts: np.ndarray) -> tuple[np.ndarray, list[tuple[float, float]]]:
 
 
 def test_a_hum_between_recognised_phrases_is_found_where_it_is(phrase):
-    audio, spans = layout(silence(0.3), phrase, silence(0.2), hum(0.7, pitch_hz=180, loudness=0.7, seed=1), silence(0.2), phrase, silence(0.3))
+    audio, spans = layout(
+        silence(0.3),
+        phrase,
+        silence(0.2),
+        hum(0.7, pitch_hz=180, loudness=0.7, seed=1),
+        silence(0.2),
+        phrase,
+        silence(0.3),
+    )
     words = words_on(*spans[1]) + words_on(*spans[5])
     found = find_hidden_hesitations(audio, ESPEAK_RATE, words)
     assert len(found) == 1
@@ -40,7 +48,9 @@ def test_a_hum_between_recognised_phrases_is_found_where_it_is(phrase):
 
 
 def test_a_hum_the_recognizer_wrote_a_word_on_is_not_hidden(phrase):
-    audio, spans = layout(silence(0.3), phrase, silence(0.2), hum(0.7, pitch_hz=150, loudness=0.7, seed=2), silence(0.3))
+    audio, spans = layout(
+        silence(0.3), phrase, silence(0.2), hum(0.7, pitch_hz=150, loudness=0.7, seed=2), silence(0.3)
+    )
     words = words_on(*spans[1]) + [Word("음", spans[3][0] + 0.05, spans[3][1] - 0.05, 0.4)]
     assert find_hidden_hesitations(audio, ESPEAK_RATE, words) == []
 
@@ -106,14 +116,26 @@ def test_the_floor_follows_a_noise_that_starts_halfway():
 
 @pytest.mark.parametrize("rate", [8000, 16000, 44100, 48000])
 def test_any_sample_rate(rate):
-    audio = np.concatenate([silence(0.5, rate), hum(0.6, pitch_hz=120, loudness=0.6, seed=8, rate=rate), silence(0.5, rate)])
+    audio = np.concatenate(
+        [silence(0.5, rate), hum(0.6, pitch_hz=120, loudness=0.6, seed=8, rate=rate), silence(0.5, rate)]
+    )
     found = find_hidden_hesitations(audio, rate, [])
-    assert len(found) == 1 and found[0].start == pytest.approx(0.5, abs=0.05) and found[0].end == pytest.approx(1.1, abs=0.05)
+    assert (
+        len(found) == 1
+        and found[0].start == pytest.approx(0.5, abs=0.05)
+        and found[0].end == pytest.approx(1.1, abs=0.05)
+    )
 
 
 @pytest.mark.parametrize("pitch_hz", [80, 120, 250, 380])
 def test_voices_low_and_high_are_voiced(pitch_hz):
-    audio = np.concatenate([silence(0.3), hum(0.6, pitch_hz=pitch_hz, loudness=0.6, seed=9, resonance_hz=max(260, 1.2 * pitch_hz)), silence(0.3)])
+    audio = np.concatenate(
+        [
+            silence(0.3),
+            hum(0.6, pitch_hz=pitch_hz, loudness=0.6, seed=9, resonance_hz=max(260, 1.2 * pitch_hz)),
+            silence(0.3),
+        ]
+    )
     track = voicing_track(audio, ESPEAK_RATE)
     middle = track.voiced[int(0.4 / track.hop_s) : int(0.8 / track.hop_s)]
     assert middle.mean() > 0.9

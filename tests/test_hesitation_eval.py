@@ -51,7 +51,7 @@ def test_hidden_hesitations_are_found_with_precision_and_recall_of_at_least_0_8(
     assert len(clips) >= 30 and sum(1 for c in clips if not c.hesitations) >= 10
     right = wrong = found_truths = truths = 0
     table = []
-    for clip, words in zip(clips, recognised):
+    for clip, words in zip(clips, recognised, strict=False):
         detections = find_hidden_hesitations(clip.samples, clip.rate, words)
         hits = [d for d in detections if any(overlaps(d.start, d.end, *t) for t in clip.hesitations)]
         right += len(hits)
@@ -59,11 +59,15 @@ def test_hidden_hesitations_are_found_with_precision_and_recall_of_at_least_0_8(
         truths += len(clip.hesitations)
         found_truths += sum(1 for t in clip.hesitations if any(overlaps(d.start, d.end, *t) for d in detections))
         worded = [w.text for w in words if any(overlaps(w.start, w.end, *t) for t in clip.hesitations)]
-        table.append(f"{clip.name}: truth {clip.hesitations} found {[(d.start, d.end) for d in detections]} words on it {worded}")
+        table.append(
+            f"{clip.name}: truth {clip.hesitations} found {[(d.start, d.end) for d in detections]} words on it {worded}"
+        )
     precision = right / (right + wrong) if right + wrong else 1.0
     recall = found_truths / truths
-    print(f"\nhidden hesitations over {len(clips)} clips: precision {precision:.3f}, recall {recall:.3f} "
-          f"({found_truths}/{truths} hums found, {wrong} false detections)")
+    print(
+        f"\nhidden hesitations over {len(clips)} clips: precision {precision:.3f}, recall {recall:.3f} "
+        f"({found_truths}/{truths} hums found, {wrong} false detections)"
+    )
     details = "\n".join(table)
     assert precision >= MIN_PRECISION, details
     assert recall >= MIN_RECALL, details
@@ -72,11 +76,15 @@ def test_hidden_hesitations_are_found_with_precision_and_recall_of_at_least_0_8(
 def test_detections_sit_on_the_hum_they_found(clips, recognised):
     """Not just overlapping: where a hum had no word on it, the stretch found is that hum."""
     checked = 0
-    for clip, words in zip(clips, recognised):
+    for clip, words in zip(clips, recognised, strict=False):
         for start, end in clip.hesitations:
             if any(overlaps(w.start, w.end, start, end) for w in words):
                 continue  # the recognizer wrote a word there: not hidden
-            found = [d for d in find_hidden_hesitations(clip.samples, clip.rate, words) if overlaps(d.start, d.end, start, end)]
+            found = [
+                d
+                for d in find_hidden_hesitations(clip.samples, clip.rate, words)
+                if overlaps(d.start, d.end, start, end)
+            ]
             assert len(found) == 1, clip.name
             assert found[0].start == pytest.approx(start, abs=0.1) and found[0].end == pytest.approx(end, abs=0.1)
             assert found[0].text == HESITATION and found[0].conf is None
@@ -85,14 +93,17 @@ def test_detections_sit_on_the_hum_they_found(clips, recognised):
 
 
 def test_every_recognised_word_is_timed_inside_its_clip(clips, recognised):
-    for clip, words in zip(clips, recognised):
+    for clip, words in zip(clips, recognised, strict=False):
         assert words, f"{clip.name}: no words recognised in speech"
         assert all(0.0 <= w.start < w.end <= clip.duration_s for w in words), clip.name
 
 
 def test_a_transcribed_answer_carries_the_hesitation_among_its_words(model, clips, recognised):
-    clip, words = next((c, w) for c, w in zip(clips, recognised) if c.name.startswith("hum-between") and
-                       not any(overlaps(x.start, x.end, *c.hesitations[0]) for x in w))
+    clip, words = next(
+        (c, w)
+        for c, w in zip(clips, recognised, strict=False)
+        if c.name.startswith("hum-between") and not any(overlaps(x.start, x.end, *c.hesitations[0]) for x in w)
+    )
     steady_dither()
     transcript = transcribe_clip(AudioClip(clip.samples, clip.rate), model)
     texts = [w.text for w in transcript.words]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mockint.core.analysis import LengthVerdict
-from mockint.core.deck import Deck, Difficulty, Question
+from mockint.core.decks import Deck, Difficulty, Question
 from mockint.core.interview_plan import InterviewPlan, StepKind, choose_questions
 from mockint.core.targets import QUICK_FACTUAL, TargetRange
 

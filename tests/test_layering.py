@@ -11,7 +11,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mockint"
 
 # layer folder -> import prefixes it must never use
 FORBIDDEN = {
-    "core": ("PySide6", "shiboken6", "mockint.speech", "mockint.store", "mockint.ui", "sounddevice", "vosk", "pyttsx3", "sqlite3"),
+    "core": (
+        "PySide6",
+        "shiboken6",
+        "mockint.speech",
+        "mockint.store",
+        "mockint.ui",
+        "sounddevice",
+        "vosk",
+        "pyttsx3",
+        "sqlite3",
+    ),
     "speech": ("PySide6", "shiboken6", "mockint.ui", "mockint.store"),
     "store": ("PySide6", "shiboken6", "mockint.ui", "mockint.speech"),
     "commands": ("PySide6", "shiboken6", "mockint.ui"),

@@ -46,7 +46,9 @@ def _evil_zip(tmp_path: Path, entry: str, *, mode: int | None = None) -> bytes:
     ],
     ids=["dot-dot", "nested-dot-dot", "absolute", "drive-letter", "symlink"],
 )
-def test_unsafe_archive_is_refused_and_writes_nothing(model_server: ModelServer, dirs, tmp_path: Path, entry: str, mode: int | None) -> None:
+def test_unsafe_archive_is_refused_and_writes_nothing(
+    model_server: ModelServer, dirs, tmp_path: Path, entry: str, mode: int | None
+) -> None:
     models_dir, downloads_dir = dirs
     outside = tmp_path / "outside" / "escaped.txt"
     if entry == "ABSOLUTE":

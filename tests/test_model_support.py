@@ -27,7 +27,15 @@ NAME = "vosk-model-test-0.1"
 def fst_bytes(fst_type: bytes, *, flags: int, body: bytes = b"\x00" * 64) -> bytes:
     """An OpenFst header (magic, type, arc type, version, flags) followed by filler."""
     arc = b"standard"
-    return struct.pack("<i", FST_MAGIC) + struct.pack("<i", len(fst_type)) + fst_type + struct.pack("<i", len(arc)) + arc + struct.pack("<ii", 1, flags) + body
+    return (
+        struct.pack("<i", FST_MAGIC)
+        + struct.pack("<i", len(fst_type))
+        + fst_type
+        + struct.pack("<i", len(arc))
+        + arc
+        + struct.pack("<ii", 1, flags)
+        + body
+    )
 
 
 def make_fake_model(
@@ -56,14 +64,16 @@ def make_fake_model(
     if words_txt:
         files["graph/words.txt"] = b"<eps> 0\nhello 1\nworld 2\n"
     if ivector:
-        files.update({
-            "ivector/final.ie": b"\x00B<IvectorExtractor> " + b"\x01" * 512,
-            "ivector/final.dubm": b"\x00B<DiagGMM> " + b"\x02" * 512,
-            "ivector/final.mat": b"\x00BFM " + b"\x03" * 256,
-            "ivector/global_cmvn.stats": b" [\n  4.8e+09 -2.5e+08 ]\n",
-            "ivector/online_cmvn.conf": b"# configuration file for apply-cmvn-online\n",
-            "ivector/splice.conf": b"--left-context=3\n--right-context=3\n",
-        })
+        files.update(
+            {
+                "ivector/final.ie": b"\x00B<IvectorExtractor> " + b"\x01" * 512,
+                "ivector/final.dubm": b"\x00B<DiagGMM> " + b"\x02" * 512,
+                "ivector/final.mat": b"\x00BFM " + b"\x03" * 256,
+                "ivector/global_cmvn.stats": b" [\n  4.8e+09 -2.5e+08 ]\n",
+                "ivector/online_cmvn.conf": b"# configuration file for apply-cmvn-online\n",
+                "ivector/splice.conf": b"--left-context=3\n--right-context=3\n",
+            }
+        )
     for relative, data in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +81,9 @@ def make_fake_model(
     return root
 
 
-def zip_folder(folder: Path, zip_path: Path, *, top: str | None = None, compression: int = zipfile.ZIP_DEFLATED) -> Path:
+def zip_folder(
+    folder: Path, zip_path: Path, *, top: str | None = None, compression: int = zipfile.ZIP_DEFLATED
+) -> Path:
     """Zip `folder`'s files under `top/` (as Vosk's zips do), or at the top level when None."""
     with zipfile.ZipFile(zip_path, "w", compression) as archive:
         for item in sorted(folder.rglob("*")):
@@ -203,7 +215,9 @@ def model_server() -> Iterator[ModelServer]:
     httpd.daemon_threads = True
     state = ModelServer(httpd)
     httpd.RequestHandlerClass = _handler_for(state)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="model-test-http", daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="model-test-http", daemon=True
+    )
     thread.start()
     try:
         yield state

@@ -80,7 +80,8 @@ def test_a_spoken_answer_goes_from_microphone_to_report(
     clip = read_audio(recording)
     assert clip.sample_rate == recorder.sample_rate
     transcript = Transcript(
-        merge_hesitations(words, find_hidden_hesitations(clip.samples, clip.sample_rate, words)), duration_s=clip.duration_s
+        merge_hesitations(words, find_hidden_hesitations(clip.samples, clip.sample_rate, words)),
+        duration_s=clip.duration_s,
     )
     spoken = [w for w in transcript.words if not w.text.startswith("[")]
     assert len(spoken) >= 4, f"recognised too little: {[w.text for w in transcript.words]}"
@@ -92,4 +93,6 @@ def test_a_spoken_answer_goes_from_microphone_to_report(
     assert SILENCE_S - 0.8 <= long_pauses[0].duration_s <= SILENCE_S + 1.5
     assert report.metrics.word_count == len(report.words) and report.metrics.wpm is not None
     contract = report.to_dict()
-    assert contract["pauses"][0]["kind"] in ("hesitation", "long") and contract["metrics"]["duration_s"] == pytest.approx(clip.duration_s, abs=0.01)
+    assert contract["pauses"][0]["kind"] in ("hesitation", "long") and contract["metrics"][
+        "duration_s"
+    ] == pytest.approx(clip.duration_s, abs=0.01)

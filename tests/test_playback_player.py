@@ -32,7 +32,9 @@ class Capture:
 
         self.blocks: list[tuple[float, float]] = []
         self.arrived = threading.Condition()
-        self._stream = sounddevice.InputStream(samplerate=16000, channels=1, dtype="float32", blocksize=160, callback=self._take)
+        self._stream = sounddevice.InputStream(
+            samplerate=16000, channels=1, dtype="float32", blocksize=160, callback=self._take
+        )
 
     def _take(self, indata, _frames, _time, _status) -> None:
         level = float(np.sqrt(np.mean(np.square(indata, dtype=np.float64))))

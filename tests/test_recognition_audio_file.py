@@ -115,7 +115,25 @@ def sox() -> str:
 )
 def test_wav_files_written_by_sox_are_read(tmp_path, sox, options, rate, channels):
     path = tmp_path / "tone.wav"
-    subprocess.run([sox, "-n", "-r", str(rate), "-c", str(channels), *options, str(path), "synth", "0.5", "sine", "440", "vol", "0.5"], check=True)
+    subprocess.run(
+        [
+            sox,
+            "-n",
+            "-r",
+            str(rate),
+            "-c",
+            str(channels),
+            *options,
+            str(path),
+            "synth",
+            "0.5",
+            "sine",
+            "440",
+            "vol",
+            "0.5",
+        ],
+        check=True,
+    )
     clip = read_audio(path)
     assert clip.sample_rate == rate
     assert len(clip.samples) == rate // 2

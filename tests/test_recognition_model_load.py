@@ -74,7 +74,9 @@ def test_an_acoustic_model_cut_short_is_a_broken_model_and_vosk_prints_nothing(k
         "except BrokenModelError as error:\n    print(error.user_message); sys.exit(7)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    done = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 7, done.stderr
     assert done.stderr == ""
     assert str(folder) in done.stdout and "mockint model download" in done.stdout

@@ -26,7 +26,9 @@ def model(korean_model_path, espeak):
 @pytest.fixture(scope="module")
 def answer() -> AudioClip:
     """Two sentences with a short breath between them, as a calm answer opens."""
-    samples = np.concatenate([silence(0.3), speak("저는 개발자입니다"), silence(0.4), speak("많이 배웠습니다"), silence(0.3)])
+    samples = np.concatenate(
+        [silence(0.3), speak("저는 개발자입니다"), silence(0.4), speak("많이 배웠습니다"), silence(0.3)]
+    )
     return AudioClip(samples, ESPEAK_RATE)
 
 
@@ -95,7 +97,7 @@ def test_the_chunk_size_does_not_change_the_words(model, answer, reference, chun
     steady_dither()
     other = transcribe_clip(answer, model, chunk_frames=chunk_frames).words
     assert [w.text for w in other] == [w.text for w in reference.words]
-    for mine, theirs in zip(other, reference.words):
+    for mine, theirs in zip(other, reference.words, strict=False):
         assert mine.start == pytest.approx(theirs.start, abs=0.05)
         assert mine.end == pytest.approx(theirs.end, abs=0.05)
 
@@ -106,7 +108,9 @@ def test_odd_sized_chunks_from_a_recorder_give_the_same_words(model, answer, ref
     pcm = answer.pcm_bytes()
     for offset in range(0, len(pcm), 1001):  # splits samples across chunks
         recognizer.accept(pcm[offset : offset + 1001])
-    assert [(w.text, w.start, w.end) for w in recognizer.finish()] == [(w.text, w.start, w.end) for w in reference.words]
+    assert [(w.text, w.start, w.end) for w in recognizer.finish()] == [
+        (w.text, w.start, w.end) for w in reference.words
+    ]
 
 
 def test_a_four_second_silence_is_a_gap_the_analysis_calls_a_long_pause(model):
@@ -116,7 +120,7 @@ def test_a_four_second_silence_is_a_gap_the_analysis_calls_a_long_pause(model):
     transcript = transcribe_clip(AudioClip(samples, ESPEAK_RATE), model)
     words = transcript.words
     assert_timed_inside(words, transcript.duration_s)
-    gaps = [(b.start - a.end, a.end, b.start) for a, b in zip(words, words[1:])]
+    gaps = [(b.start - a.end, a.end, b.start) for a, b in zip(words, words[1:], strict=False)]
     longest, gap_start, gap_end = max(gaps)
     assert longest >= 3.0
     silence_start = 0.3 + len(first) / ESPEAK_RATE
@@ -142,7 +146,9 @@ def test_other_sample_rates_are_recognised(model, tmp_path, rate, channels):
 
 def test_partial_results_appear_while_audio_is_fed(model, answer):
     seen: list[tuple[float, str]] = []
-    recognizer = StreamingRecognizer(model, answer.sample_rate, on_partial=lambda text: seen.append((recognizer.fed_s, text)))
+    recognizer = StreamingRecognizer(
+        model, answer.sample_rate, on_partial=lambda text: seen.append((recognizer.fed_s, text))
+    )
     pcm = answer.pcm_bytes()
     step = 2 * answer.sample_rate // 10  # 100 ms, as a microphone delivers it
     texts_while_feeding = []

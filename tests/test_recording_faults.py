@@ -20,8 +20,8 @@ from tests import pulse
 from tests.conftest import require
 from tests.test_recording_support import (
     NO_CAPTURE_ALSA_CONFIG,
-    RecorderProcess,
     PrivatePulse,
+    RecorderProcess,
     private_pulse,  # noqa: F401 - a fixture, used by name
     read_wav,
     rms,
@@ -146,7 +146,9 @@ def test_full_disk_stops_the_recording_and_keeps_a_valid_file(virtual_microphone
     small_disk.mkdir()
     copy = tmp_path / "saved.wav"  # the tmpfs vanishes with the process; the copy outlives it
     wav = small_disk / "answer.wav"
-    recorder = RecorderProcess([str(wav), "--until-fault", "15", "--copy-to", str(copy)], prefix=_small_disk_prefix(small_disk))
+    recorder = RecorderProcess(
+        [str(wav), "--until-fault", "15", "--copy-to", str(copy)], prefix=_small_disk_prefix(small_disk)
+    )
     try:
         rate = recorder.wait_for("started")["sample_rate"]
         told = recorder.wait_for("on_error")

@@ -24,7 +24,9 @@ NO_CAPTURE_ALSA_CONFIG = DATA_DIR / "recording" / "no_capture_asound.conf"
 RATE = 16000  # the virtual microphone's null sink runs at 16 kHz mono
 
 
-def chirp(seconds: float, rate: int = RATE, f0: float = 300.0, f1: float = 3000.0, amplitude: float = 0.4) -> np.ndarray:
+def chirp(
+    seconds: float, rate: int = RATE, f0: float = 300.0, f1: float = 3000.0, amplitude: float = 0.4
+) -> np.ndarray:
     """A rising sweep: unlike a steady tone it lines up with its recording at exactly one lag."""
     t = np.arange(int(seconds * rate)) / rate
     phase = 2 * np.pi * (f0 * t + (f1 - f0) * t * t / (2 * seconds))
@@ -62,7 +64,9 @@ def best_alignment(recording: np.ndarray, source: np.ndarray) -> tuple[int, floa
     size = 1 << int(np.ceil(np.log2(len(recording) + len(source))))
     rec = recording.astype(np.float64)
     src = source.astype(np.float64)
-    correlation = np.fft.irfft(np.fft.rfft(rec, size) * np.conj(np.fft.rfft(src, size)), size)[: len(recording) - len(source) + 1]
+    correlation = np.fft.irfft(np.fft.rfft(rec, size) * np.conj(np.fft.rfft(src, size)), size)[
+        : len(recording) - len(source) + 1
+    ]
     lag = int(np.argmax(correlation))
     window = rec[lag : lag + len(src)]
     score = correlation[lag] / (np.linalg.norm(window) * np.linalg.norm(src) + 1e-9)
@@ -75,7 +79,10 @@ class RecorderProcess:
     def __init__(self, args: list[str], env: dict[str, str] | None = None, prefix: list[str] | None = None) -> None:
         self.process = subprocess.Popen(
             [*(prefix or []), sys.executable, str(RECORD_SCRIPT), *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO_ROOT,
             env=env if env is not None else dict(os.environ),
         )
         self.events: queue.Queue[dict | None] = queue.Queue()
@@ -135,17 +142,28 @@ class PrivatePulse:
         # --daemonize returns once the daemon has finished starting up, so no waiting is needed.
         subprocess.run(
             [
-                "pulseaudio", "--daemonize=yes", "--system=false", "--exit-idle-time=-1", "-n",
-                "--use-pid-file=yes", "--load=module-null-sink sink_name=private_sink rate=16000 channels=1",
-                "--load=module-native-protocol-unix", f"--log-target=file:{self.runtime_dir}/pulse.log",
+                "pulseaudio",
+                "--daemonize=yes",
+                "--system=false",
+                "--exit-idle-time=-1",
+                "-n",
+                "--use-pid-file=yes",
+                "--load=module-null-sink sink_name=private_sink rate=16000 channels=1",
+                "--load=module-native-protocol-unix",
+                f"--log-target=file:{self.runtime_dir}/pulse.log",
             ],
-            env=env, check=True, capture_output=True, timeout=30,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=30,
         )
         self.pid = int((self.runtime_dir / "pulse" / "pid").read_text().strip())
         self.pactl("set-default-source", "private_sink.monitor")
 
     def pactl(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["pactl", "--server", self.server, *args], capture_output=True, text=True, timeout=10, check=True)
+        return subprocess.run(
+            ["pactl", "--server", self.server, *args], capture_output=True, text=True, timeout=10, check=True
+        )
 
     def client_env(self) -> dict[str, str]:
         return dict(os.environ, PULSE_SERVER=self.server)

@@ -32,7 +32,7 @@ def test_header_is_valid_after_every_flush_and_close_renames(tmp_path):
         assert len(on_disk) == writer.frames_written
         assert partial.stat().st_size == 44 + 2 * writer.frames_written  # nothing uncounted
         assert np.array_equal(on_disk, audio[: len(on_disk)])
-        assert len(audio[:start + block]) - len(on_disk) < RATE * 0.25 + block  # at most one flush behind
+        assert len(audio[: start + block]) - len(on_disk) < RATE * 0.25 + block  # at most one flush behind
         flushed_counts.add(writer.frames_written)
     assert len(flushed_counts) >= 4  # it really flushed as it went, not only at the end
 

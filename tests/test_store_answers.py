@@ -31,8 +31,13 @@ def session_id(store):
 
 def test_an_answer_keeps_its_words_report_and_headline_figures(store, session_id):
     answer_id = store.add_answer(
-        session_id, "Tell me about a time you failed", question_id="fail-1", deck_id="behavioural",
-        words=SAMPLE_WORDS, report=SAMPLE_REPORT, duration_s=12.0,
+        session_id,
+        "Tell me about a time you failed",
+        question_id="fail-1",
+        deck_id="behavioural",
+        words=SAMPLE_WORDS,
+        report=SAMPLE_REPORT,
+        duration_s=12.0,
     )
     answer = store.get_answer(answer_id)
     assert (answer.question_id, answer.deck_id, answer.session_id) == ("fail-1", "behavioural", session_id)
@@ -40,10 +45,22 @@ def test_an_answer_keeps_its_words_report_and_headline_figures(store, session_id
     assert answer.report == SAMPLE_REPORT
     assert answer.transcript_text.startswith("so um i led the migration")
     headline = answer.headline
-    assert (headline.word_count, headline.wpm, headline.fillers_per_min, headline.filler_count, headline.length_verdict) == (
-        17, 92.3, 11.5, 2, "too_short",
+    assert (
+        headline.word_count,
+        headline.wpm,
+        headline.fillers_per_min,
+        headline.filler_count,
+        headline.length_verdict,
+    ) == (
+        17,
+        92.3,
+        11.5,
+        2,
+        "too_short",
     )
-    row = store._connection.execute("SELECT word_count, wpm, fillers_per_min, length_verdict FROM answers WHERE id = ?", (answer_id,)).fetchone()
+    row = store._connection.execute(
+        "SELECT word_count, wpm, fillers_per_min, length_verdict FROM answers WHERE id = ?", (answer_id,)
+    ).fetchone()
     assert tuple(row) == (17, 92.3, 11.5, "too_short")
 
 
@@ -151,14 +168,22 @@ def test_debriefs_are_saved_updated_and_listed_most_recent_first(store, session_
     older = store.save_debrief(Debrief(company="Acme", role="Backend engineer", happened_on=date(2024, 3, 1)))
     newer = store.save_debrief(
         Debrief(
-            company="Globex", role="SRE", happened_on=date(2024, 4, 2), session_id=session_id,
-            questions=(DebriefQuestion("Why did you leave?", "rambled, no clear reason"),), note="panel of three",
+            company="Globex",
+            role="SRE",
+            happened_on=date(2024, 4, 2),
+            session_id=session_id,
+            questions=(DebriefQuestion("Why did you leave?", "rambled, no clear reason"),),
+            note="panel of three",
         )
     )
     assert older.id is not None and newer.id is not None
     assert [d.id for d in store.list_debriefs()] == [newer.id, older.id]
 
-    edited = store.save_debrief(Debrief(company="Acme", role="Backend engineer", happened_on=date(2024, 3, 1), note="follow-up sent", id=older.id))
+    edited = store.save_debrief(
+        Debrief(
+            company="Acme", role="Backend engineer", happened_on=date(2024, 3, 1), note="follow-up sent", id=older.id
+        )
+    )
     assert store.list_debriefs()[1] == edited
     assert store.list_debriefs()[0].questions[0].what_went_wrong == "rambled, no clear reason"
 

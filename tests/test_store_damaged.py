@@ -28,7 +28,11 @@ def _assert_set_aside_and_fresh(original: bytes) -> None:
     paths = app_paths()
     with Store.open(paths) as store:
         assert store.notice is not None
-        [aside] = [p for p in paths.data_dir.iterdir() if p.name.startswith("mockint.sqlite3.damaged-") and not p.name.endswith(("-wal", "-shm"))]
+        [aside] = [
+            p
+            for p in paths.data_dir.iterdir()
+            if p.name.startswith("mockint.sqlite3.damaged-") and not p.name.endswith(("-wal", "-shm"))
+        ]
         assert str(aside) in store.notice
         assert aside.read_bytes() == original
         assert store.list_sessions() == []
@@ -80,7 +84,11 @@ def test_two_damaged_files_in_the_same_second_get_different_names():
         paths.database.write_text(text, encoding="utf-8")
         with Store.open(paths) as store:
             assert store.notice is not None
-    kept = sorted(p.read_text(encoding="utf-8") for p in paths.data_dir.glob("*.damaged-*") if not p.name.endswith(("-wal", "-shm")))
+    kept = sorted(
+        p.read_text(encoding="utf-8")
+        for p in paths.data_dir.glob("*.damaged-*")
+        if not p.name.endswith(("-wal", "-shm"))
+    )
     assert kept == ["first broken file\n", "second broken file\n"]
 
 

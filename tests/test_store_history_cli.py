@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from mockint.paths import app_paths
 from mockint.store import Store
@@ -14,11 +14,13 @@ from mockint.store.migrations import LATEST_VERSION
 from tests.conftest import DATA_DIR, REPO_ROOT
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
-T0 = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
 def mockint(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mockint", *args], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mockint", *args], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120
+    )
 
 
 def assert_one_clean_line(stderr: str) -> None:
@@ -46,9 +48,16 @@ def test_sessions_are_listed_newest_first_with_their_figures():
     assert result.returncode == 0, result.stderr
     listed = json.loads(result.stdout)
     assert [item["id"] for item in listed] == [new.id, old.id]
-    assert listed[0]["mode"] == "friend" and listed[0]["deck_ids"] == ["general", "intro"] and listed[0]["answer_count"] == 0
+    assert (
+        listed[0]["mode"] == "friend"
+        and listed[0]["deck_ids"] == ["general", "intro"]
+        and listed[0]["answer_count"] == 0
+    )
     assert {k: listed[1][k] for k in ("answer_count", "mean_fillers_per_min", "mean_wpm", "within_target_share")} == {
-        "answer_count": 2, "mean_fillers_per_min": 11.5, "mean_wpm": 92.3, "within_target_share": 0.5,
+        "answer_count": 2,
+        "mean_fillers_per_min": 11.5,
+        "mean_wpm": 92.3,
+        "within_target_share": 0.5,
     }
     assert datetime.fromisoformat(listed[1]["started_at"]) == T0
 

@@ -21,7 +21,9 @@ WORDS_JSON = json.dumps(SAMPLE_REPORT["words"])
 
 
 def _seed_v1(db: sqlite3.Connection) -> None:
-    db.execute("INSERT INTO sessions (id, mode, started_at, deck_ids, title) VALUES (1, 'solo', '2024-01-02T10:00:00.000000+00:00', '[\"general\"]', 'v1 session')")
+    db.execute(
+        "INSERT INTO sessions (id, mode, started_at, deck_ids, title) VALUES (1, 'solo', '2024-01-02T10:00:00.000000+00:00', '[\"general\"]', 'v1 session')"
+    )
     db.execute(
         "INSERT INTO answers (id, session_id, question_text, duration_s, audio_path, words, report, created_at) "
         "VALUES (1, 1, 'Tell me about yourself', 12.0, 'answer-1.wav', ?, ?, '2024-01-02T10:01:00.000000+00:00')",
@@ -35,14 +37,18 @@ def _seed_v1(db: sqlite3.Connection) -> None:
 
 def _seed_v2(db: sqlite3.Connection) -> None:
     _seed_v1(db)
-    db.execute("UPDATE answers SET word_count = 17, wpm = 92.3, fillers_per_min = 11.5, length_verdict = 'too_short' WHERE id = 1")
+    db.execute(
+        "UPDATE answers SET word_count = 17, wpm = 92.3, fillers_per_min = 11.5, length_verdict = 'too_short' WHERE id = 1"
+    )
     db.execute(
         "INSERT INTO answers (id, session_id, question_text, words, created_at, attempt_of) "
         "VALUES (3, 1, 'Tell me about yourself', '[]', '2024-01-02T10:05:00.000000+00:00', 1)"
     )
     db.execute("INSERT INTO ratings (answer_id, score, note) VALUES (1, 3, 'ok')")
     db.execute("INSERT INTO flags (answer_id, at_s, label) VALUES (1, 4.5, 'froze')")
-    db.execute("INSERT INTO debriefs (company, role, questions, created_at) VALUES ('Acme', 'SRE', '[]', '2024-01-03T00:00:00.000000+00:00')")
+    db.execute(
+        "INSERT INTO debriefs (company, role, questions, created_at) VALUES ('Acme', 'SRE', '[]', '2024-01-03T00:00:00.000000+00:00')"
+    )
 
 
 # Rows written the way each schema version's code wrote them. A new migration needs a seeder here.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from mockint.store.errors import UnknownSessionError
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
-T0 = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
 def report(wpm: float, fillers_per_min: float, verdict: str | None) -> dict:
@@ -45,7 +45,9 @@ def test_open_creates_the_folders_and_a_wal_database():
 
 
 def test_a_session_is_created_read_back_ended_and_renamed(store):
-    session = store.create_session(PracticeMode.MIRROR, deck_ids=["behavioural", "general"], title="Before the Acme call", started_at=T0)
+    session = store.create_session(
+        PracticeMode.MIRROR, deck_ids=["behavioural", "general"], title="Before the Acme call", started_at=T0
+    )
     assert session.id > 0
     assert session.mode is PracticeMode.MIRROR
     assert session.started_at == T0
@@ -62,7 +64,7 @@ def test_a_session_is_created_read_back_ended_and_renamed(store):
 def test_local_naive_times_come_back_as_the_same_moment(store):
     local = datetime(2024, 5, 1, 18, 0)
     session = store.create_session("solo", started_at=local)
-    assert session.started_at == local.astimezone(timezone.utc)
+    assert session.started_at == local.astimezone(UTC)
 
 
 def test_unknown_sessions_are_reported_as_bad_input(store):
@@ -87,7 +89,9 @@ def test_history_lists_newest_first_with_headline_figures(store):
     overviews = store.list_sessions()
     assert [o.session.id for o in overviews] == [new.id, empty.id, old.id]
     by_id = {o.session.id: o.summary for o in overviews}
-    assert by_id[old.id] == SessionSummary(answer_count=3, mean_fillers_per_min=4.0, mean_wpm=130.0, within_target_share=0.5)
+    assert by_id[old.id] == SessionSummary(
+        answer_count=3, mean_fillers_per_min=4.0, mean_wpm=130.0, within_target_share=0.5
+    )
     assert by_id[empty.id] == SessionSummary(0, None, None, None)
     assert by_id[new.id].within_target_share == 1.0
     # The SQL figures are the same as the domain's own summary of the answers.

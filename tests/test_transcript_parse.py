@@ -25,7 +25,9 @@ def test_text_splits_dashes_and_reads_percent_as_a_recognizer_would() -> None:
 
 
 def test_text_keeps_bracketed_markers_whole_and_other_scripts() -> None:
-    assert transcript_from_text("[Hesitation] 안녕하세요 [long pause] []").text == "[hesitation] 안녕하세요 [long_pause]"
+    assert (
+        transcript_from_text("[Hesitation] 안녕하세요 [long pause] []").text == "[hesitation] 안녕하세요 [long_pause]"
+    )
 
 
 def test_empty_or_punctuation_only_text_gives_no_words() -> None:
@@ -34,7 +36,10 @@ def test_empty_or_punctuation_only_text_gives_no_words() -> None:
 
 
 def _result(*words: tuple[str, float, float, float]) -> dict:
-    return {"result": [{"word": w, "start": s, "end": e, "conf": c} for w, s, e, c in words], "text": " ".join(w[0] for w in words)}
+    return {
+        "result": [{"word": w, "start": s, "end": e, "conf": c} for w, s, e, c in words],
+        "text": " ".join(w[0] for w in words),
+    }
 
 
 def test_vosk_result_object_gives_timed_words() -> None:
@@ -46,12 +51,18 @@ def test_vosk_result_object_gives_timed_words() -> None:
 
 
 def test_duration_and_answer_start_are_kept_when_the_caller_knows_them() -> None:
-    transcript = transcript_from_vosk_json(json.dumps(_result(("hi", 1.0, 1.2, 1.0))), "a.json", duration_s=9.5, answer_start_s=0.4)
+    transcript = transcript_from_vosk_json(
+        json.dumps(_result(("hi", 1.0, 1.2, 1.0))), "a.json", duration_s=9.5, answer_start_s=0.4
+    )
     assert (transcript.duration_s, transcript.answer_start_s) == (9.5, 0.4)
 
 
 def test_list_of_utterances_is_joined_in_order() -> None:
-    data = [_result(("first", 0.0, 0.3, 1.0)), {"text": ""}, _result(("second", 2.0, 2.4, 0.9), ("part", 2.5, 2.8, 0.8))]
+    data = [
+        _result(("first", 0.0, 0.3, 1.0)),
+        {"text": ""},
+        _result(("second", 2.0, 2.4, 0.9), ("part", 2.5, 2.8, 0.8)),
+    ]
     transcript = transcript_from_vosk_json(json.dumps(data), "utterances.json")
     assert transcript.text == "first second part"
     assert [w.start for w in transcript.words] == [0.0, 2.0, 2.5]
@@ -69,7 +80,9 @@ def test_empty_result_list_falls_back_to_text_and_empty_list_gives_no_words() ->
 
 
 def test_alternatives_output_uses_the_best_alternative() -> None:
-    data = {"alternatives": [{"confidence": 310.2, "result": [{"word": "yes", "start": 0.1, "end": 0.4}], "text": "yes"}]}
+    data = {
+        "alternatives": [{"confidence": 310.2, "result": [{"word": "yes", "start": 0.1, "end": 0.4}], "text": "yes"}]
+    }
     assert transcript_from_vosk_json(json.dumps(data), "a.json").words == (Word("yes", 0.1, 0.4, None),)
 
 

@@ -183,9 +183,25 @@ def test_espeak_command_fallback_renders_the_same_audio(speech_engine, tmp_path:
     for method in ("pyttsx3", "espeak-ng-command"):
         out = tmp_path / f"{method}.wav"
         done = subprocess.run(
-            [sys.executable, "-m", "mockint.speech.tts_render", "render", "--out", str(out), "--rate", "170",
-             "--voice", "gmw/en-us", "--method", method],
-            input=QUESTION.encode(), capture_output=True, timeout=60, env=dict(os.environ), check=False,
+            [
+                sys.executable,
+                "-m",
+                "mockint.speech.tts_render",
+                "render",
+                "--out",
+                str(out),
+                "--rate",
+                "170",
+                "--voice",
+                "gmw/en-us",
+                "--method",
+                method,
+            ],
+            input=QUESTION.encode(),
+            capture_output=True,
+            timeout=60,
+            env=dict(os.environ),
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         assert f'"method": "{method}"' in done.stdout.decode()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 
-from mockint.core.deck import deck_from_csv, load_decks
+from mockint.core.decks import deck_from_csv, load_decks
 from mockint.paths import app_paths, shipped_decks_dir
-from tests.ui_fixtures import close_message_boxes, make_window, open_message_boxes  # noqa: F401 - fixture
+from tests.ui_fixtures import close_message_boxes, open_message_boxes
 
 FRIEND_CSV = (
     "id,text,category,difficulty,target_min_s,target_max_s,follow_ups,good_answer,deck_name\n"
@@ -43,7 +42,11 @@ def test_lists_the_shipped_decks_with_their_question_counts(decks_page):
 def test_clicking_a_deck_shows_its_questions_and_a_question_its_notes(decks_page, qtbot):
     tree = decks_page.deck_list
     deck = tree.decks()[0]
-    item = next(tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount()) if tree.topLevelItem(0).child(i).text(0) == deck.name)
+    item = next(
+        tree.topLevelItem(0).child(i)
+        for i in range(tree.topLevelItem(0).childCount())
+        if tree.topLevelItem(0).child(i).text(0) == deck.name
+    )
     tree.scrollToItem(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
     view = decks_page.deck_view

@@ -13,7 +13,7 @@ from mockint.core.errors import StorageError
 from mockint.ui.history.export_actions import EXPORT_CHOICES, ExportChoice, suggested_name, with_suffix
 from tests.test_export_pdf import read_pdf
 from tests.test_ui_history_support import QUESTION, seed_history
-from tests.ui_fixtures import close_message_boxes, make_window, open_message_boxes  # noqa: F401 - fixture
+from tests.ui_fixtures import close_message_boxes, open_message_boxes
 
 WAIT_MS = 20000
 
@@ -55,7 +55,11 @@ def test_markdown_and_html_hold_the_session(history, qtbot, tmp_path):
 
 def test_csv_and_json_have_one_record_per_answer(history, qtbot, tmp_path):
     page, session = history
-    rows = list(csv.DictReader(io.StringIO(export(page, qtbot, "csv", tmp_path / "s.csv").read_text(encoding="utf-8"), newline="")))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(export(page, qtbot, "csv", tmp_path / "s.csv").read_text(encoding="utf-8"), newline="")
+        )
+    )
     assert len(rows) == len(session.answer_ids)
     data = json.loads(export(page, qtbot, "json", tmp_path / "s.json").read_text(encoding="utf-8"))
     assert data["session"]["id"] == session.id
@@ -89,6 +93,8 @@ def test_file_names_suggested_and_completed(history):
     page, session = history
     pdf = ExportChoice("pdf", "PDF document", ".pdf", "")
     overview = page.table.selected_session()
-    assert suggested_name(overview, pdf) == f"mockint-session-{session.id}-{session.started_at.astimezone():%Y-%m-%d}.pdf"
+    assert (
+        suggested_name(overview, pdf) == f"mockint-session-{session.id}-{session.started_at.astimezone():%Y-%m-%d}.pdf"
+    )
     assert with_suffix(Path("/x/report"), pdf) == Path("/x/report.pdf")
     assert with_suffix(Path("/x/report.PDF"), pdf) == Path("/x/report.PDF")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from mockint.paths import app_paths
 from mockint.store import Store
-from mockint.ui.pages.history_page import NO_SESSIONS_TEXT
 from mockint.ui.history.trend_charts import EMPTY_TEXT
+from mockint.ui.pages.history_page import NO_SESSIONS_TEXT
 from tests.test_ui_history_support import QUESTION, seed_history
-from tests.ui_fixtures import close_message_boxes, make_window, open_message_boxes  # noqa: F401 - fixture
+from tests.ui_fixtures import close_message_boxes, open_message_boxes
 
 WAIT_MS = 10000
 
@@ -133,7 +133,10 @@ def test_delete_asks_first_then_removes_the_session_and_its_recordings(seeded, m
 
     page.ask_to_delete_selected()
     delete = next(b for b in page.confirmation.buttons() if b.text() == "Delete session")
-    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS), qtbot.waitSignal(page.session_deleted, timeout=WAIT_MS) as deleted:
+    with (
+        qtbot.waitSignal(page.refreshed, timeout=WAIT_MS),
+        qtbot.waitSignal(page.session_deleted, timeout=WAIT_MS) as deleted,
+    ):
         qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     assert deleted.args == [newest.id]
     assert not any(wav.exists() for wav in newest.wav_paths)
@@ -159,7 +162,7 @@ def test_the_list_refreshes_when_shown_and_after_all_data_is_deleted(seeded, mak
     window, page = open_history(make_window, qtbot)
     window.show_page("decks")
     with Store.open(app_paths()) as store:
-        added = store.create_session("friend", started_at=datetime.now(timezone.utc) + timedelta(minutes=1))
+        added = store.create_session("friend", started_at=datetime.now(UTC) + timedelta(minutes=1))
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         window.show_page("history")
     assert page.table.shown_overviews()[0].session.id == added.id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import wave
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -80,10 +80,10 @@ def write_tone(path: Path, seconds: float = 0.5, rate: int = 16000) -> Path:
 
 def seed_history(now: datetime | None = None) -> list[SeededSession]:
     """Three sessions, oldest first, each answer analysed and with its recording on disk."""
-    now = now or datetime.now(timezone.utc).replace(microsecond=0)
+    now = now or datetime.now(UTC).replace(microsecond=0)
     seeded = []
     with Store.open(app_paths()) as store:
-        for texts, days, mode, decks in zip(ANSWERS_BY_SESSION, DAYS_AGO, MODES, DECKS):
+        for texts, days, mode, decks in zip(ANSWERS_BY_SESSION, DAYS_AGO, MODES, DECKS, strict=False):
             started = now - timedelta(days=days, hours=1)
             session = store.create_session(mode, deck_ids=decks, title=f"Practice {days} days ago", started_at=started)
             answer_ids, wavs, headlines = [], [], []
@@ -98,6 +98,8 @@ def seed_history(now: datetime | None = None) -> list[SeededSession]:
                 headlines.append(AnswerHeadline.from_report(report, len(words), duration))
             store.end_session(session.id, started + timedelta(minutes=20))
             seeded.append(
-                SeededSession(session.id, started, mode, decks, tuple(answer_ids), tuple(wavs), SessionSummary.of(headlines))
+                SeededSession(
+                    session.id, started, mode, decks, tuple(answer_ids), tuple(wavs), SessionSummary.of(headlines)
+                )
             )
     return seeded

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from mockint.settings import Setting, Settings
 from mockint.ui.workers import Worker, wait_for_stragglers
 from tests.conftest import korean_model_dir, require
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 
 class Recording(Worker):
@@ -146,7 +145,13 @@ def test_tab_reaches_every_control_of_the_decks_page(make_window, qtbot):
     qtbot.waitUntil(lambda: page.last_load is not None)
     page.deck_list.select_deck(page.deck_list.decks()[0].id)
     reached = _tab_cycle(window, qtbot, window.sidebar)
-    for control in (page.import_button, page.export_button, page.reload_button, page.deck_list, page.deck_view.questions):
+    for control in (
+        page.import_button,
+        page.export_button,
+        page.reload_button,
+        page.deck_list,
+        page.deck_view.questions,
+    ):
         assert control in reached, control.accessibleName()
 
 
@@ -157,9 +162,18 @@ def test_tab_reaches_every_control_of_the_settings_page(make_window, qtbot):
     analysis, fillers, data = (settings.section(key) for key in ("analysis", "fillers", "data"))
     reached = _tab_cycle(window, qtbot, window.sidebar, presses=120)
     controls = [
-        analysis.hesitation, analysis.long_pause, analysis.slow, analysis.fast, analysis.restore,
-        fillers.language, fillers.words, fillers.new_word, fillers.add_button, fillers.remove_button,
-        *data.open_buttons, data.delete_button,
+        analysis.hesitation,
+        analysis.long_pause,
+        analysis.slow,
+        analysis.fast,
+        analysis.restore,
+        fillers.language,
+        fillers.words,
+        fillers.new_word,
+        fillers.add_button,
+        fillers.remove_button,
+        *data.open_buttons,
+        data.delete_button,
     ]
     for control in controls:
         assert control in reached or control.focusProxy() in reached, control.accessibleName() or control.text()

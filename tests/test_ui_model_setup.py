@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QPushButton
 
 from mockint.core.errors import BadInputError, DiskFullError, StorageError
 from mockint.settings import Setting
-from mockint.speech.errors import BrokenModelError, ChecksumMismatchError, DownloadCancelled, DownloadError, UnsafeArchiveError
+from mockint.speech.errors import (
+    BrokenModelError,
+    ChecksumMismatchError,
+    DownloadCancelled,
+    DownloadError,
+    UnsafeArchiveError,
+)
 from mockint.speech.model_catalog import DEFAULT_MODEL_NAME, DownloadSource
 from mockint.speech.model_check import check_model_dir
 from mockint.speech.model_download import partial_download_path
@@ -43,7 +49,6 @@ from tests.test_model_support import (
     sha256_hex,
     zip_folder,
 )
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 CHUNK = 64 * 1024  # model_fetch reads this much at a time
 
@@ -106,12 +111,16 @@ def test_first_view_says_what_the_model_is_and_where_it_goes(make_dialog, contex
     assert view.use_own_button.isVisible() and not view.progress_area.isVisible()
 
 
-def test_download_shows_progress_installs_and_loads_the_model(qtbot, make_dialog, context, model_server: ModelServer, padded_zip):
+def test_download_shows_progress_installs_and_loads_the_model(
+    qtbot, make_dialog, context, model_server: ModelServer, padded_zip
+):
     url = model_server.serve(f"/{NAME}.zip", Route(padded_zip))
     dialog = make_dialog(source_for(url, padded_zip))
     bar_values: list[int] = []
     texts: list[str] = []
-    dialog.view.progress_bar.valueChanged.connect(lambda value: (bar_values.append(value), texts.append(dialog.status_text())))
+    dialog.view.progress_bar.valueChanged.connect(
+        lambda value: (bar_values.append(value), texts.append(dialog.status_text()))
+    )
     load_started: list[bool] = []
     context.model.loading.connect(lambda: load_started.append(True))
 
@@ -132,7 +141,9 @@ def test_download_shows_progress_installs_and_loads_the_model(qtbot, make_dialog
     assert not partial_download_path(context.paths.downloads_dir, NAME).exists()
 
 
-def test_cancel_keeps_the_partial_and_resume_continues_with_a_range_request(qtbot, make_dialog, context, model_server: ModelServer, padded_zip):
+def test_cancel_keeps_the_partial_and_resume_continues_with_a_range_request(
+    qtbot, make_dialog, context, model_server: ModelServer, padded_zip
+):
     kept = 4 * CHUNK
     route = Route(padded_zip, stall_after=kept)
     url = model_server.serve(f"/{NAME}.zip", route)
@@ -161,7 +172,9 @@ def test_cancel_keeps_the_partial_and_resume_continues_with_a_range_request(qtbo
     wait_for_state(qtbot, dialog, SetupState.FAILED, SetupState.READY)  # the fake model's load ends
 
 
-def test_checksum_failure_is_explained_and_retry_downloads_again(qtbot, make_dialog, context, model_server: ModelServer, padded_zip):
+def test_checksum_failure_is_explained_and_retry_downloads_again(
+    qtbot, make_dialog, context, model_server: ModelServer, padded_zip
+):
     url = model_server.serve(f"/{NAME}.zip", Route(padded_zip))
     dialog = make_dialog(source_for(url, padded_zip, sha256=sha256_hex(b"another file")))
 
@@ -178,7 +191,9 @@ def test_checksum_failure_is_explained_and_retry_downloads_again(qtbot, make_dia
     assert model_server.requests[-1].range is None
 
 
-def test_missing_file_on_the_server_offers_retry_which_works_once_it_is_there(qtbot, make_dialog, context, model_server: ModelServer, padded_zip):
+def test_missing_file_on_the_server_offers_retry_which_works_once_it_is_there(
+    qtbot, make_dialog, context, model_server: ModelServer, padded_zip
+):
     url = model_server.url(f"/{NAME}.zip")  # nothing served there yet: 404
     dialog = make_dialog(source_for(url, padded_zip))
 
@@ -206,7 +221,9 @@ def test_offline_download_says_so_in_plain_words(qtbot, make_dialog, context, pa
     assert "Traceback" not in dialog.status_text()
 
 
-def test_full_disk_is_refused_before_downloading_and_retry_is_offered(qtbot, make_dialog, context, model_server: ModelServer, padded_zip):
+def test_full_disk_is_refused_before_downloading_and_retry_is_offered(
+    qtbot, make_dialog, context, model_server: ModelServer, padded_zip
+):
     url = model_server.serve(f"/{NAME}.zip", Route(padded_zip))
     asked: list[Path] = []
 
@@ -255,7 +272,9 @@ def test_a_file_that_is_not_a_model_is_refused_with_advice(qtbot, make_dialog, c
     assert_nothing_installed(context.paths.models_dir)
 
 
-def test_real_model_folder_is_installed_loaded_and_the_dialog_closes(qtbot, make_dialog, context, korean_model_path: Path):
+def test_real_model_folder_is_installed_loaded_and_the_dialog_closes(
+    qtbot, make_dialog, context, korean_model_path: Path
+):
     dialog = make_dialog()
     with qtbot.waitSignal(context.model.ready, timeout=60000):
         dialog.install_from(korean_model_path)
@@ -266,7 +285,9 @@ def test_real_model_folder_is_installed_loaded_and_the_dialog_closes(qtbot, make
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
 
 
-def test_closing_during_a_download_cancels_it_cleanly_and_keeps_the_partial(qtbot, qtlog, make_dialog, context, model_server: ModelServer, padded_zip, capfd):
+def test_closing_during_a_download_cancels_it_cleanly_and_keeps_the_partial(
+    qtbot, qtlog, make_dialog, context, model_server: ModelServer, padded_zip, capfd
+):
     url = model_server.serve(f"/{NAME}.zip", Route(padded_zip, stall_after=2 * CHUNK))
     dialog = make_dialog(source_for(url, padded_zip))
 
@@ -299,7 +320,9 @@ def test_progress_reaches_the_gui_about_ten_times_a_second(qtbot, context, model
     url = model_server.serve(f"/{NAME}.zip", Route(padded_zip))
     ticks = itertools.count()
     worker = DownloadWorker(
-        source_for(url, padded_zip), context.paths.models_dir, context.paths.downloads_dir,
+        source_for(url, padded_zip),
+        context.paths.models_dir,
+        context.paths.downloads_dir,
         clock=lambda: next(ticks) * 0.05,  # each 64 kB chunk "takes" 50 ms
     )
     updates: list[DownloadProgress] = []

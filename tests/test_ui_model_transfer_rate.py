@@ -82,7 +82,14 @@ def test_seconds_left(done, total, speed, left):
 
 @pytest.mark.parametrize(
     ("size", "text"),
-    [(0, "0 B"), (999, "999 B"), (1_000, "1 kB"), (262_144, "262 kB"), (41_205_931, "41.2 MB"), (1_600_000_000, "1.6 GB")],
+    [
+        (0, "0 B"),
+        (999, "999 B"),
+        (1_000, "1 kB"),
+        (262_144, "262 kB"),
+        (41_205_931, "41.2 MB"),
+        (1_600_000_000, "1.6 GB"),
+    ],
 )
 def test_format_bytes(size, text):
     assert format_bytes(size) == text

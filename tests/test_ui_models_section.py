@@ -18,13 +18,12 @@ from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.model_setup.catalog_dialog import CatalogDialog
 from mockint.ui.model_setup.installed import folder_size, remove_model
+from mockint.ui.model_setup.models_list import DAMAGED, IN_USE
 from mockint.ui.model_setup.setup_state import SetupState
 from mockint.ui.model_setup.transfer_rate import format_bytes
-from mockint.ui.model_setup.models_list import DAMAGED, IN_USE
 from mockint.ui.settings_sections.models_section import ModelsSection
 from mockint.ui.theme import theme_for
 from tests.test_model_support import make_fake_model, zip_folder
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 GERMAN = "vosk-model-small-de-0.15"
 ENGLISH = "vosk-model-small-en-us-0.15"

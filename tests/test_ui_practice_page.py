@@ -12,9 +12,13 @@ from mockint.ui.pages.practice_page import PracticePage
 from mockint.ui.practice.session_state import Phase
 from tests.conftest import require
 from tests.test_ui_practice_support import (
-    FIRST_QUESTION, SECOND_QUESTION, open_practice, practice_settings, press, start_with_keyboard,
+    FIRST_QUESTION,
+    SECOND_QUESTION,
+    open_practice,
+    practice_settings,
+    press,
+    start_with_keyboard,
 )
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 
 def test_the_page_is_the_first_in_the_sidebar(make_window):
@@ -23,7 +27,9 @@ def test_the_page_is_the_first_in_the_sidebar(make_window):
     assert window.current_page_key() == "practice"
 
 
-def test_think_time_then_n_and_r_move_through_the_questions_without_recording(make_window, qtbot, korean_model_path: Path):
+def test_think_time_then_n_and_r_move_through_the_questions_without_recording(
+    make_window, qtbot, korean_model_path: Path
+):
     window, page = open_practice(make_window, qtbot, practice_settings(korean_model_path, think_time_s=30))
     view, flow = page.interview, page.flow
     with qtbot.waitSignal(flow.think_time, timeout=10000):
@@ -80,7 +86,9 @@ def test_the_interviewer_reads_the_question_then_think_time_starts(make_window, 
     assert page.interview.card.note.isHidden()
 
 
-def test_when_the_voice_cannot_speak_the_question_is_shown_large_with_a_calm_note(make_window, qtbot, korean_model_path: Path):
+def test_when_the_voice_cannot_speak_the_question_is_shown_large_with_a_calm_note(
+    make_window, qtbot, korean_model_path: Path
+):
     settings = practice_settings(korean_model_path, think_time_s=30, read_aloud=True)
     settings[Setting.VOICE] = "no-such-voice"
     window, page = open_practice(make_window, qtbot, settings)

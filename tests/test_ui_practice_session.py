@@ -11,10 +11,16 @@ from mockint.paths import app_paths
 from mockint.store.app_store import Store
 from mockint.ui.practice.session_state import Phase
 from tests.test_ui_practice_support import (
-    FIRST_QUESTION, FOLLOW_UP, SECOND_QUESTION, open_practice, play_while_recording, practice_settings, press,
-    spoken_answers, start_with_keyboard,
+    FIRST_QUESTION,
+    FOLLOW_UP,
+    SECOND_QUESTION,
+    open_practice,
+    play_while_recording,
+    practice_settings,
+    press,
+    spoken_answers,
+    start_with_keyboard,
 )
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 __all__ = ["spoken_answers"]  # a fixture, used by name
 
@@ -96,7 +102,9 @@ def test_a_whole_solo_session_with_a_follow_up_and_a_stop_on_silence(
 
     window.show_page("history")
     history = window.page("history")
-    qtbot.waitUntil(lambda: any(o.session.id == result.session_id for o in history.table.shown_overviews()), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(o.session.id == result.session_id for o in history.table.shown_overviews()), timeout=10000
+    )
     listed = next(o for o in history.table.shown_overviews() if o.session.id == result.session_id)
     assert listed.summary.answer_count == 3
 

@@ -11,7 +11,6 @@ from mockint.settings import Setting, Settings
 from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
 from mockint.ui.practice.setup_panel import NO_DECK_REASON, READY_TEXT
 from tests.test_ui_practice_support import DECK_ID, open_practice, practice_settings, save_settings, write_korean_deck
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 
 def deck_rows(page) -> dict[str, str]:
@@ -58,15 +57,37 @@ def test_every_option_is_saved_as_it_changes(make_window, qtbot):
     setup.live_transcript.setChecked(True)
     setup.silence_stop.setValue(0)
     saved = Settings(window.context.paths.settings_file)
-    assert [saved.get(key) for key in (
-        Setting.QUESTION_COUNT, Setting.SHUFFLE, Setting.THINK_TIME_S, Setting.REPORT_AFTER_EACH,
-        Setting.READ_ALOUD, Setting.LIVE_TRANSCRIPT, Setting.SILENCE_STOP_S,
-    )] == [3, False, 0, False, False, True, 0]
+    assert [
+        saved.get(key)
+        for key in (
+            Setting.QUESTION_COUNT,
+            Setting.SHUFFLE,
+            Setting.THINK_TIME_S,
+            Setting.REPORT_AFTER_EACH,
+            Setting.READ_ALOUD,
+            Setting.LIVE_TRANSCRIPT,
+            Setting.SILENCE_STOP_S,
+        )
+    ] == [3, False, 0, False, False, True, 0]
     assert setup.think_time.text() == "None" and setup.silence_stop.text() == "Off"
     options = setup.options()
-    assert (options.question_count, options.shuffle, options.report_after_each, options.silence_stop_s) == (3, False, False, 0.0)
-    for control in (setup.deck_list, setup.count, setup.shuffle, setup.think_time, setup.report_timing,
-                    setup.read_aloud, setup.live_transcript, setup.silence_stop, setup.start_button):
+    assert (options.question_count, options.shuffle, options.report_after_each, options.silence_stop_s) == (
+        3,
+        False,
+        False,
+        0.0,
+    )
+    for control in (
+        setup.deck_list,
+        setup.count,
+        setup.shuffle,
+        setup.think_time,
+        setup.report_timing,
+        setup.read_aloud,
+        setup.live_transcript,
+        setup.silence_stop,
+        setup.start_button,
+    ):
         assert control.accessibleName() and control.toolTip()
 
 

@@ -60,9 +60,14 @@ def save_settings(values: dict[Setting, Any]) -> None:
 
 def practice_settings(model: Path | None, **overrides: Any) -> dict[Setting, Any]:
     values: dict[Setting, Any] = {
-        Setting.SELECTED_DECKS: [DECK_ID], Setting.QUESTION_COUNT: 2, Setting.SHUFFLE: False,
-        Setting.THINK_TIME_S: 0, Setting.REPORT_AFTER_EACH: True, Setting.READ_ALOUD: False,
-        Setting.LIVE_TRANSCRIPT: True, Setting.SILENCE_STOP_S: 0,
+        Setting.SELECTED_DECKS: [DECK_ID],
+        Setting.QUESTION_COUNT: 2,
+        Setting.SHUFFLE: False,
+        Setting.THINK_TIME_S: 0,
+        Setting.REPORT_AFTER_EACH: True,
+        Setting.READ_ALOUD: False,
+        Setting.LIVE_TRANSCRIPT: True,
+        Setting.SILENCE_STOP_S: 0,
     }
     if model is not None:
         values[Setting.MODEL] = str(model)
@@ -70,7 +75,9 @@ def practice_settings(model: Path | None, **overrides: Any) -> dict[Setting, Any
     return values
 
 
-def open_practice(make_window: Callable[..., MainWindow], qtbot, settings: dict[Setting, Any]) -> tuple[MainWindow, PracticePage]:
+def open_practice(
+    make_window: Callable[..., MainWindow], qtbot, settings: dict[Setting, Any]
+) -> tuple[MainWindow, PracticePage]:
     """A real main window on the Practice page, once Start is possible (model, store and decks ready)."""
     write_korean_deck()
     save_settings(settings)

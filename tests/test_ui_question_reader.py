@@ -108,7 +108,9 @@ def loud_seconds_of(path: Path) -> float:
 
 def rendered(context: AppContext, text: str) -> Path:
     settings = context.settings
-    voice = QuestionVoice(context.paths.tts_cache_dir, voice=settings.get(Setting.VOICE), rate=settings.get(Setting.VOICE_RATE))
+    voice = QuestionVoice(
+        context.paths.tts_cache_dir, voice=settings.get(Setting.VOICE), rate=settings.get(Setting.VOICE_RATE)
+    )
     cached = voice.cached(text)
     assert cached is not None, "the reader renders through the cache, so the next read is instant"
     return cached

@@ -11,7 +11,6 @@ from mockint.paths import app_paths
 from mockint.store.app_store import Store
 from mockint.ui.review.transcript_marks import MARK_PROPERTY, PAUSE_SYMBOL, PAUSE_SYMBOL_FALLBACK, Mark
 from tests.test_ui_review_support import BEHAVIOURAL_QUESTION, WHY_QUESTION, seed_history
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 WAIT_MS = 15000
 
@@ -39,7 +38,9 @@ def test_lists_sessions_newest_first_and_the_latest_sessions_answers(make_window
 
     with qtbot.waitSignal(page.session_shown, timeout=WAIT_MS):
         picker.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: [a.answer.question_text for a in page.answer_list.answers()] == [WHY_QUESTION], timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: [a.answer.question_text for a in page.answer_list.answers()] == [WHY_QUESTION], timeout=WAIT_MS
+    )
     assert page.question.text() == WHY_QUESTION
 
 
@@ -78,7 +79,7 @@ def test_transcript_marks_fillers_hedges_pauses_and_unclear_words_beyond_colour(
     # Pauses: a chip with a pause symbol and the length; long ones bold.
     pauses = [f for f in fragments if f.mark in (Mark.PAUSE, Mark.LONG_PAUSE)]
     assert len(pauses) == len(report.pauses) == 2
-    for fragment, pause in zip(pauses, report.pauses):
+    for fragment, pause in zip(pauses, report.pauses, strict=False):
         symbol, seconds = fragment.text.replace("\u00a0", " ").split(maxsplit=1)
         assert symbol in (PAUSE_SYMBOL, PAUSE_SYMBOL_FALLBACK)
         assert seconds.strip() == f"{pause.duration_s:.1f} s"
@@ -92,7 +93,13 @@ def test_transcript_marks_fillers_hedges_pauses_and_unclear_words_beyond_colour(
     assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     # The legend explains every mark, drawn with the same formats.
     legend = page.answer_view.legend
-    assert [meaning for _, meaning in legend.items()] == ["filler", "hedge", "pause", "long pause", "unclear (listen again)"]
+    assert [meaning for _, meaning in legend.items()] == [
+        "filler",
+        "hedge",
+        "pause",
+        "long pause",
+        "unclear (listen again)",
+    ]
     assert "[um]" in legend.toPlainText() and "filler" in legend.toPlainText()
     assert "square brackets" in legend.accessibleDescription()
     assert "4 fillers" in view.accessibleDescription()
@@ -131,7 +138,9 @@ def test_two_attempts_are_compared_side_by_side(make_window, qtbot):
     page.tabs.setCurrentIndex(1)
     before, after = page.compare.shown
     assert (before.id, after.id) == (seeded.answer_ids[0], seeded.answer_ids[2])
-    assert page.compare.left.title.text().startswith("Attempt 1") and page.compare.right.title.text().startswith("Attempt 2")
+    assert page.compare.left.title.text().startswith("Attempt 1") and page.compare.right.title.text().startswith(
+        "Attempt 2"
+    )
     assert page.compare.left.figures.figures()["fillers"].value == f"{before.report.metrics.fillers_per_min:.1f}/min"
     assert page.compare.right.figures.figures()["fillers"].value == "0.0/min"
     assert page.compare.left.figures.figures()["words"].value == str(before.report.metrics.word_count)

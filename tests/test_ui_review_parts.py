@@ -3,7 +3,7 @@ restoring stored reports, feedback links, and the transcript of an answer withou
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -113,7 +113,7 @@ def test_a_transcript_without_times_is_marked_but_not_clickable(qtbot):
 def test_wording_of_times_and_pace():
     assert (clock(64.9), clock(None), clock_tenths(7.44)) == ("1:04", "—", "0:07.4")
     assert target_text(TargetRange(60, 90)) == "60–90\u00a0s" and target_text(TargetRange(60, 120)) == "1:00–2:00"
-    now = datetime(2024, 3, 14, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 3, 14, 12, 0, tzinfo=UTC)
     assert when(now - timedelta(minutes=5), now).startswith("Today")
     assert when(now - timedelta(days=1), now).startswith("Yesterday")
     assert when(now - timedelta(days=400), now).endswith("2023")

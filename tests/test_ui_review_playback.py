@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from tests.test_ui_review_support import Listener, seed_history
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 WAIT_MS = 15000
 
@@ -83,7 +82,9 @@ def test_the_timeline_cursor_moves_while_playing_and_clicking_it_seeks(virtual_m
     assert timeline.cursor_s is None and bar.position_s == 0.0 and not bar.player.is_playing
 
 
-def test_playing_to_the_end_resets_and_a_moment_in_the_feedback_plays_from_there(virtual_microphone, make_window, qtbot):
+def test_playing_to_the_end_resets_and_a_moment_in_the_feedback_plays_from_there(
+    virtual_microphone, make_window, qtbot
+):
     seed_history()
     page = open_review(make_window, qtbot)
     bar = page.answer_view.playback

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import wave
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -83,7 +83,9 @@ def add_analysed_answer(store: Store, session_id: int, question: str, spec: str,
     if audio:
         path = write_tone_wav(store.recordings.path_for(answer_id), words, duration)
         store.set_answer_audio(answer_id, path, duration)
-    store.update_answer_report(answer_id, {**report.to_dict(), "detail": report.detail_dict()}, words=words, duration_s=duration)
+    store.update_answer_report(
+        answer_id, {**report.to_dict(), "detail": report.detail_dict()}, words=words, duration_s=duration
+    )
     return answer_id
 
 
@@ -95,14 +97,16 @@ SHORT_TARGET = TargetRange(20, 40)
 def seed_history(second_attempt: bool = False) -> Seeded:
     """An older session and a newer one (the latest) with two answers; optionally a retry."""
     with Store.open(app_paths()) as store:
-        old = store.create_session(PracticeMode.SOLO, started_at=datetime.now(timezone.utc) - timedelta(days=3))
+        old = store.create_session(PracticeMode.SOLO, started_at=datetime.now(UTC) - timedelta(days=3))
         add_analysed_answer(store, old.id, WHY_QUESTION, OTHER_QUESTION, TargetRange(15, 45))
         latest = store.create_session(PracticeMode.SOLO, deck_ids=["behavioural"])
         first = add_analysed_answer(store, latest.id, BEHAVIOURAL_QUESTION, FIRST_TRY, SHORT_TARGET)
         second = add_analysed_answer(store, latest.id, WHY_QUESTION, OTHER_QUESTION, TargetRange(15, 45))
         ids = [first, second]
         if second_attempt:
-            ids.append(add_analysed_answer(store, latest.id, BEHAVIOURAL_QUESTION, SECOND_TRY, SHORT_TARGET, attempt_of=first))
+            ids.append(
+                add_analysed_answer(store, latest.id, BEHAVIOURAL_QUESTION, SECOND_TRY, SHORT_TARGET, attempt_of=first)
+            )
         return Seeded(latest.id, ids)
 
 
@@ -116,7 +120,9 @@ class Listener:
 
         self.levels: list[float] = []
         self._lock = threading.Lock()
-        self._stream = sounddevice.InputStream(samplerate=16000, channels=1, dtype="float32", blocksize=160, callback=self._take)
+        self._stream = sounddevice.InputStream(
+            samplerate=16000, channels=1, dtype="float32", blocksize=160, callback=self._take
+        )
 
     def _take(self, indata, _frames, _time, _status) -> None:
         with self._lock:

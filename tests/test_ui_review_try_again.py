@@ -1,4 +1,4 @@
-""""Try again" on the Review page, end to end: real Korean speech into the virtual microphone, the
+""" "Try again" on the Review page, end to end: real Korean speech into the virtual microphone, the
 real Korean model, a real Store; the new attempt is then compared with the first."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from mockint.paths import app_paths
 from mockint.settings import Setting, Settings
 from mockint.ui.review.retry_controller import RETRY_SESSION_TITLE
 from tests.test_ui_review_support import seed_history
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 WAIT_MS = 20000
 
@@ -22,7 +21,11 @@ WAIT_MS = 20000
 @pytest.fixture(scope="module")
 def spoken_retry(tmp_path_factory: pytest.TempPathFactory, espeak: str) -> Path:
     path = tmp_path_factory.mktemp("review-speech") / "retry.wav"
-    subprocess.run([espeak, "-v", "ko", "-w", str(path), "팀과 함께 서비스를 만들었습니다 그리고 결과가 좋았습니다"], check=True, timeout=60)
+    subprocess.run(
+        [espeak, "-v", "ko", "-w", str(path), "팀과 함께 서비스를 만들었습니다 그리고 결과가 좋았습니다"],
+        check=True,
+        timeout=60,
+    )
     return path
 
 
@@ -64,8 +67,11 @@ def test_try_again_records_a_new_attempt_and_shows_both_side_by_side(
     assert captured.report.words, "the Korean model heard the retry"
 
     qtbot.waitUntil(
-        lambda: page.tabs.currentWidget() is page.compare_tab and page.compare.shown[1] is not None
-        and page.compare.shown[1].id == captured.answer_id,
+        lambda: (
+            page.tabs.currentWidget() is page.compare_tab
+            and page.compare.shown[1] is not None
+            and page.compare.shown[1].id == captured.answer_id
+        ),
         timeout=WAIT_MS,
     )
     before, after = page.compare.shown
@@ -79,5 +85,8 @@ def test_try_again_records_a_new_attempt_and_shows_both_side_by_side(
     assert not page.retry_panel.isVisible() and page.try_again_button.isEnabled()
     # The review stays on the session being reviewed; the retry is filed under today's "Try again".
     assert page.session_picker.current_session_id() == seeded.session_id
-    qtbot.waitUntil(lambda: any(RETRY_SESSION_TITLE in page.session_picker.itemText(i) for i in range(page.session_picker.count())), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: any(RETRY_SESSION_TITLE in page.session_picker.itemText(i) for i in range(page.session_picker.count())),
+        timeout=WAIT_MS,
+    )
     assert page.retry.session_id is not None

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from mockint.settings import Setting
 from mockint.speech.devices import list_input_devices
 from mockint.ui.settings_sections.microphone_section import NOT_FOUND_SUFFIX, MicrophoneSection
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 WAIT_MS = 20000
 

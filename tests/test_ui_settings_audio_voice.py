@@ -16,7 +16,6 @@ from mockint.settings import Setting
 from mockint.speech.tts import QuestionVoice
 from mockint.ui.settings_sections.voice_section import VoiceSection
 from tests.conftest import require
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 WAIT_MS = 30000
 LOUD = 0.01  # block RMS above this is sound; the null sink's silence is exactly 0
@@ -30,7 +29,9 @@ class MonitorRecording:
 
         self.blocks: list[tuple[float, float]] = []
         self._lock = threading.Lock()
-        self._stream = sounddevice.InputStream(samplerate=16000, channels=1, dtype="float32", blocksize=320, callback=self._take)
+        self._stream = sounddevice.InputStream(
+            samplerate=16000, channels=1, dtype="float32", blocksize=320, callback=self._take
+        )
 
     def _take(self, indata, _frames, _time, _status) -> None:
         with self._lock:
@@ -71,7 +72,9 @@ def section(engine, virtual_microphone, make_window, qtbot) -> VoiceSection:
 def test_lists_the_engines_voices_english_first_and_saves_the_choice(section):
     names = [voice.name for voice in section.voices]
     assert len(names) > 10 and any(name.startswith("English") for name in names)
-    first_other = next(i for i, v in enumerate(section.voices) if not any(l.startswith("en") for l in v.languages))
+    first_other = next(
+        i for i, v in enumerate(section.voices) if not any(lang.startswith("en") for lang in v.languages)
+    )
     assert all(name.startswith("English") for name in names[:first_other])
     assert section.voice_box.itemText(0) == "Engine default"
     assert section.voice_ids() == [voice.id for voice in section.voices]

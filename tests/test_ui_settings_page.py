@@ -10,7 +10,6 @@ from mockint.core.analysis.lexicon import Lexicon
 from mockint.paths import app_paths
 from mockint.settings import Setting, Settings
 from mockint.store.app_store import Store
-from tests.ui_fixtures import make_window  # noqa: F401 - fixture
 
 
 @pytest.fixture
@@ -39,7 +38,12 @@ def test_thresholds_persist_and_show_in_a_new_window(settings_page, make_window)
     assert saved.get(Setting.PACE_FAST_WPM) == 180
 
     again = make_window(load_in_background=False, discover_pages=False).page("settings").section("analysis")
-    assert (again.hesitation.value(), again.long_pause.value(), again.slow.value(), again.fast.value()) == (1.5, 4.0, 110, 180)
+    assert (again.hesitation.value(), again.long_pause.value(), again.slow.value(), again.fast.value()) == (
+        1.5,
+        4.0,
+        110,
+        180,
+    )
 
 
 def test_thresholds_stay_consistent(settings_page):
@@ -62,7 +66,11 @@ def test_the_builtin_english_fillers_are_listed(settings_page):
 
 def test_filler_edits_persist_and_reach_the_analysis(settings_page, qtbot, make_window):
     fillers = settings_page.section("fillers")
-    like = next(fillers.words.item(r) for r in range(fillers.words.count()) if fillers.words.item(r).data(Qt.ItemDataRole.UserRole) == "like")
+    like = next(
+        fillers.words.item(r)
+        for r in range(fillers.words.count())
+        if fillers.words.item(r).data(Qt.ItemDataRole.UserRole) == "like"
+    )
     fillers.words.setCurrentItem(like)
     fillers.words.setFocus()
     qtbot.keyClick(fillers.words, Qt.Key.Key_Space)  # untick with the keyboard
@@ -72,7 +80,9 @@ def test_filler_edits_persist_and_reach_the_analysis(settings_page, qtbot, make_
     settings = Settings()
     assert settings.get(Setting.REMOVED_FILLERS) == {"en": ["like"]}
     assert settings.get(Setting.CUSTOM_FILLERS) == {"en": ["you see"]}
-    lexicon = Lexicon.from_settings_values("en", settings.get(Setting.CUSTOM_FILLERS), settings.get(Setting.REMOVED_FILLERS))
+    lexicon = Lexicon.from_settings_values(
+        "en", settings.get(Setting.CUSTOM_FILLERS), settings.get(Setting.REMOVED_FILLERS)
+    )
     assert "you see" in lexicon.filler_phrases() and "like" not in lexicon.filler_phrases()
 
     again = make_window(load_in_background=False, discover_pages=False).page("settings").section("fillers")

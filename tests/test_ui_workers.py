@@ -141,7 +141,9 @@ def test_workers_are_destroyed_on_the_gui_thread(qtbot):
     destroyed_on_main: list[bool] = []
     for number in range(4):
         worker = FunctionWorker(lambda n=number: n)
-        worker.destroyed.connect(lambda *_: destroyed_on_main.append(threading.current_thread() is threading.main_thread()))
+        worker.destroyed.connect(
+            lambda *_: destroyed_on_main.append(threading.current_thread() is threading.main_thread())
+        )
         pool.start(worker)
     qtbot.waitUntil(lambda: len(destroyed_on_main) == 4)
     assert all(destroyed_on_main)

@@ -27,7 +27,11 @@ def make_window(qtbot) -> Callable[..., MainWindow]:
     made: list[MainWindow] = []
 
     def make(
-        *, load_in_background: bool = True, show: bool = True, discover_pages: bool = True, pages: tuple = FOUNDATION_PAGES
+        *,
+        load_in_background: bool = True,
+        show: bool = True,
+        discover_pages: bool = True,
+        pages: tuple = FOUNDATION_PAGES,
     ) -> MainWindow:
         context = AppContext.create(None, theme_for(Qt.ColorScheme.Light))
         window = MainWindow(context, load_in_background=load_in_background, discover_pages=discover_pages)

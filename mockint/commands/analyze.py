@@ -24,8 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="analyse one answer: a transcript, a Vosk result JSON, an audio file, or - for text on stdin",
         description="Analyse one spoken answer and say what to work on.",
     )
-    parser.add_argument("input", metavar="INPUT", help="a .txt transcript, a Vosk result .json, a .wav recording, or - for standard input")
-    parser.add_argument("--question", metavar="TEXT", help="the question that was answered (sets the default target length)")
+    parser.add_argument(
+        "input",
+        metavar="INPUT",
+        help="a .txt transcript, a Vosk result .json, a .wav recording, or - for standard input",
+    )
+    parser.add_argument(
+        "--question", metavar="TEXT", help="the question that was answered (sets the default target length)"
+    )
     parser.add_argument("--target", metavar="MIN-MAX", help="target answer length in seconds, such as 60-120")
     parser.add_argument("--model", metavar="DIR", help="speech model folder for audio input")
     parser.add_argument("--json", action="store_true", help="print one JSON object (schema 1)")

@@ -28,7 +28,9 @@ class LoadedInput:
 
 
 def _looks_like_audio(path: Path, head: bytes) -> bool:
-    return path.suffix.lower() in AUDIO_SUFFIXES or head[:4] in (b"RIFF", b"RIFX", b"fLaC", b"OggS") or head[:3] == b"ID3"
+    return (
+        path.suffix.lower() in AUDIO_SUFFIXES or head[:4] in (b"RIFF", b"RIFX", b"fLaC", b"OggS") or head[:3] == b"ID3"
+    )
 
 
 def _decode(data: bytes, source: str) -> str:

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from mockint.atomic_file import write_text_atomically
-from mockint.core.deck import (
-    deck_id_from,
+from mockint.core.decks import (
     Deck,
     DeckError,
     DeckLoad,
     check_deck_file,
     deck_from_csv,
+    deck_id_from,
     deck_to_csv,
     deck_to_toml,
     load_decks,
@@ -87,7 +87,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     deck = _find(_all_decks(), args.deck)
-    print(f"{deck.name} [{deck.id}] ({_questions(len(deck.questions))}, {deck.language}, default target {deck.default_target})")
+    print(
+        f"{deck.name} [{deck.id}] ({_questions(len(deck.questions))}, {deck.language}, default target {deck.default_target})"
+    )
     if deck.description:
         print(deck.description)
     print()
@@ -131,11 +133,15 @@ def run_import(args: argparse.Namespace) -> int:
         raise BadInputError("the deck needs a name with letters or digits in it; give one with --name")
     deck = deck_from_csv(read_deck_file(args.csv), str(args.csv), deck_id, name=args.name)
     if (shipped_decks_dir() / f"{deck_id}.toml").exists():
-        raise BadInputError(f"a deck that comes with MockInt already has the id '{deck_id}'; choose another name with --name")
+        raise BadInputError(
+            f"a deck that comes with MockInt already has the id '{deck_id}'; choose another name with --name"
+        )
     folder = app_paths().user_decks_dir
     target = folder / f"{deck_id}.toml"
     if target.exists() and not args.force:
-        raise BadInputError(f"you already have a deck '{deck_id}' ({target}); add --force to replace it, or choose another --name")
+        raise BadInputError(
+            f"you already have a deck '{deck_id}' ({target}); add --force to replace it, or choose another --name"
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_text_atomically(target, deck_to_toml(deck), newline="\n")

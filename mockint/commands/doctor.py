@@ -26,7 +26,9 @@ class PartStatus:
 def check_speech_output(settings: Settings, paths: AppPaths) -> PartStatus:
     from mockint.speech.tts import QuestionVoice
 
-    voice = QuestionVoice(paths.tts_cache_dir, voice=settings.get(Setting.VOICE), rate=int(settings.get(Setting.VOICE_RATE)))
+    voice = QuestionVoice(
+        paths.tts_cache_dir, voice=settings.get(Setting.VOICE), rate=int(settings.get(Setting.VOICE_RATE))
+    )
     voice.render(DOCTOR_SENTENCE)  # a real render: the only proof the engine works
     return PartStatus("text-to-speech", True, f"speaks through {voice.engine}")
 
@@ -45,11 +47,15 @@ def check_audio_output(settings: Settings, paths: AppPaths) -> PartStatus:
 
     devices = list_output_devices()
     if not devices:
-        return PartStatus("audio output", False, "no speaker or headphones found; questions will be shown as text instead")
+        return PartStatus(
+            "audio output", False, "no speaker or headphones found; questions will be shown as text instead"
+        )
     chosen = settings.get(Setting.OUTPUT_DEVICE)
     named = [d for d in devices if d.name == chosen] if chosen else [d for d in devices if d.is_default] or devices[:1]
     if not named:
-        return PartStatus("audio output", False, f"the output device \u201c{chosen}\u201d was not found; choose another in Settings")
+        return PartStatus(
+            "audio output", False, f"the output device \u201c{chosen}\u201d was not found; choose another in Settings"
+        )
     return PartStatus("audio output", True, f"plays through {named[0].name}")
 
 
@@ -68,7 +74,11 @@ def check_storage(settings: Settings, paths: AppPaths) -> PartStatus:
         with tempfile.NamedTemporaryFile(dir=paths.data_dir, prefix=".doctor-"):
             pass
     except OSError as error:
-        return PartStatus("storage", False, f"{paths.data_dir} cannot be written ({error.strerror or error}); check its permissions and free space")
+        return PartStatus(
+            "storage",
+            False,
+            f"{paths.data_dir} cannot be written ({error.strerror or error}); check its permissions and free space",
+        )
     problem = database_problem(paths.database)
     if problem:
         return PartStatus("storage", False, problem)

@@ -94,16 +94,20 @@ def write_pdf(session_id: int, output: Path) -> None:
     """Runs the Qt PDF renderer in a child process; its failure becomes one PdfExportError line."""
     command = [sys.executable, "-m", PDF_MODULE, str(session_id), str(output)]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=_pdf_environment(), timeout=PDF_TIMEOUT_S, check=False)
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=_pdf_environment(), timeout=PDF_TIMEOUT_S, check=False
+        )
     except subprocess.TimeoutExpired:
-        raise PdfExportError(f"the PDF renderer did not finish within {PDF_TIMEOUT_S:g} s; try --format html instead") from None
+        raise PdfExportError(
+            f"the PDF renderer did not finish within {PDF_TIMEOUT_S:g} s; try --format html instead"
+        ) from None
     except OSError as error:
         raise PdfExportError(f"the PDF renderer could not start ({error})") from error
     if done.returncode == 0:
         return
     said = [line.strip() for line in done.stderr.splitlines() if line.strip()]
     prefix = "mockint: "
-    said_by_us = [line[len(prefix):] for line in said if line.startswith(prefix)]
+    said_by_us = [line[len(prefix) :] for line in said if line.startswith(prefix)]
     if said_by_us:
         raise PdfExportError(said_by_us[-1], done.returncode)
     # Died without its own message (a crash in Qt, say): its last words, still on one line.
@@ -127,4 +131,6 @@ def _parse_session(text: str) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise BadInputError(f"SESSION must be a session number from `mockint history` or `{LATEST}`, not {text!r}") from None
+        raise BadInputError(
+            f"SESSION must be a session number from `mockint history` or `{LATEST}`, not {text!r}"
+        ) from None

@@ -58,7 +58,10 @@ def format_table(overviews: list[SessionOverview]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
     lines = []
     for row in rows:
-        cells = [cell.rjust(w) if name in _RIGHT_ALIGNED else cell.ljust(w) for cell, w, name in zip(row, widths, _COLUMNS)]
+        cells = [
+            cell.rjust(w) if name in _RIGHT_ALIGNED else cell.ljust(w)
+            for cell, w, name in zip(row, widths, _COLUMNS, strict=False)
+        ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 

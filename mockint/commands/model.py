@@ -40,7 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     v.set_defaults(func=run_list)
 
     v = verbs.add_parser("download", help="download and install a model (the default English one when no NAME)")
-    v.add_argument("source", nargs="?", metavar="NAME|URL", help="a model name from `mockint model list`, or a zip's http(s) address")
+    v.add_argument(
+        "source",
+        nargs="?",
+        metavar="NAME|URL",
+        help="a model name from `mockint model list`, or a zip's http(s) address",
+    )
     v.add_argument("--url", help="download from this address (same as giving it as NAME|URL)")
     v.add_argument("--sha256", metavar="HEX", help="refuse the file unless its SHA-256 is this")
     v.add_argument("--name", help="folder name for the model (default: from the name or address)")
@@ -89,7 +94,9 @@ def run_list(args: argparse.Namespace) -> int:
             state = "ok" if model.usable else f"broken: {model.problems[0]}"
             print(f"  {name:<{width}}  {state}{', in use' if name == in_use_name else ''}")
     else:
-        print(f"No models installed in {paths.models_dir}. Run `mockint model download` to get the default English model.")
+        print(
+            f"No models installed in {paths.models_dir}. Run `mockint model download` to get the default English model."
+        )
     if in_use is not None and in_use.name not in installed:
         print(f"In use: {in_use.path} (chosen by {in_use.source.value})")
     elif in_use_note:
@@ -120,8 +127,15 @@ def run_download(args: argparse.Namespace) -> int:
     def work() -> None:
         try:
             outcome["path"] = download_model(
-                source.url, paths.models_dir, paths.downloads_dir, name=source.name, expected_size=size,
-                sha256=sha256, progress=reporter, cancel=cancel, replace=True,
+                source.url,
+                paths.models_dir,
+                paths.downloads_dir,
+                name=source.name,
+                expected_size=size,
+                sha256=sha256,
+                progress=reporter,
+                cancel=cancel,
+                replace=True,
             )
         except BaseException as error:  # noqa: BLE001 - handed to the main thread, re-raised there
             outcome["error"] = error

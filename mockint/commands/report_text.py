@@ -32,15 +32,27 @@ def marked_transcript(report: AnswerReport) -> str:
         pieces.append(f"{opens.get(i, '')}{word.text}{closes.get(i, '')}")
         pause = pause_after.get(word.end) if word.end is not None else None
         if pause is not None:
-            pieces.append(f"((long pause {pause.duration_s:.1f} s))" if pause.kind is PauseKind.LONG else f"(pause {pause.duration_s:.1f} s)")
+            pieces.append(
+                f"((long pause {pause.duration_s:.1f} s))"
+                if pause.kind is PauseKind.LONG
+                else f"(pause {pause.duration_s:.1f} s)"
+            )
     return textwrap.fill(" ".join(pieces), WIDTH) if pieces else "(no words were heard)"
 
 
 def _figures(report: AnswerReport, target: TargetRange) -> list[str]:
     m = report.metrics
-    lines = [f"Words: {m.word_count}", f"Fillers: {len(report.fillers)} ({m.filler_ratio:.0%} of words)", f"Hedges: {len(report.hedges)}"]
+    lines = [
+        f"Words: {m.word_count}",
+        f"Fillers: {len(report.fillers)} ({m.filler_ratio:.0%} of words)",
+        f"Hedges: {len(report.hedges)}",
+    ]
     if m.duration_s is not None:
-        verdict = {LengthVerdict.TOO_SHORT: "too short", LengthVerdict.TOO_LONG: "too long", LengthVerdict.OK: "within"}.get(report.length.verdict, "unknown")
+        verdict = {
+            LengthVerdict.TOO_SHORT: "too short",
+            LengthVerdict.TOO_LONG: "too long",
+            LengthVerdict.OK: "within",
+        }.get(report.length.verdict, "unknown")
         lines.append(f"Length: {clock(m.duration_s)} ({verdict}; target {clock(target.min_s)}-{clock(target.max_s)})")
     else:
         lines.append(f"Length: unknown without timings (target {clock(target.min_s)}-{clock(target.max_s)})")
@@ -59,7 +71,13 @@ def render_report(report: AnswerReport, target: TargetRange) -> str:
     out = ["Transcript", marked_transcript(report), LEGEND, "", "Figures"]
     out += [f"  {line}" for line in _figures(report, target)]
     if report.work_on:
-        out += ["", "Work on"] + [textwrap.fill(item.message, WIDTH, initial_indent="  - ", subsequent_indent="    ") for item in report.work_on]
+        out += ["", "Work on"] + [
+            textwrap.fill(item.message, WIDTH, initial_indent="  - ", subsequent_indent="    ")
+            for item in report.work_on
+        ]
     if report.strengths:
-        out += ["", "Going well"] + [textwrap.fill(item.message, WIDTH, initial_indent="  + ", subsequent_indent="    ") for item in report.strengths]
+        out += ["", "Going well"] + [
+            textwrap.fill(item.message, WIDTH, initial_indent="  + ", subsequent_indent="    ")
+            for item in report.strengths
+        ]
     return "\n".join(out)

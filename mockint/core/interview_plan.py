@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mockint.core.deck_model import DEFAULT_LANGUAGE, Deck, Question
+from mockint.core.decks.model import DEFAULT_LANGUAGE, Deck, Question
 from mockint.core.targets import TargetRange, default_target
 
 TOO_SHORT = "too_short"  # LengthVerdict.TOO_SHORT's value; the plan takes the plain string too
@@ -57,7 +57,9 @@ class Step:
         return self.kind is StepKind.FOLLOW_UP
 
 
-def choose_questions(decks: Sequence[Deck], count: int, *, shuffle: bool, seed: int | None = None) -> list[PlannedQuestion]:
+def choose_questions(
+    decks: Sequence[Deck], count: int, *, shuffle: bool, seed: int | None = None
+) -> list[PlannedQuestion]:
     """Up to `count` questions from `decks`: in deck order, or shuffled (the same seed, the same order).
 
     A deck listed twice is used once. ValueError when `count` is below 1.
@@ -70,7 +72,9 @@ def choose_questions(decks: Sequence[Deck], count: int, *, shuffle: bool, seed: 
         if deck.id in seen:
             continue
         seen.add(deck.id)
-        pool.extend(PlannedQuestion(deck.id, question, deck.target_for(question), deck.language) for question in deck.questions)
+        pool.extend(
+            PlannedQuestion(deck.id, question, deck.target_for(question), deck.language) for question in deck.questions
+        )
     if shuffle:
         random.Random(seed).shuffle(pool)
     return pool[:count]
@@ -84,7 +88,9 @@ def follow_up_target(text: str) -> TargetRange:
 class InterviewPlan:
     """The questions of one session and where the session is among them."""
 
-    def __init__(self, questions: Sequence[PlannedQuestion], *, follow_ups_per_question: int = FOLLOW_UPS_PER_QUESTION) -> None:
+    def __init__(
+        self, questions: Sequence[PlannedQuestion], *, follow_ups_per_question: int = FOLLOW_UPS_PER_QUESTION
+    ) -> None:
         self._questions = tuple(questions)
         self._follow_ups_per_question = follow_ups_per_question
         self._index = 0
@@ -114,8 +120,11 @@ class InterviewPlan:
             return None
         planned = self._questions[self._index]
         common = {
-            "number": self._index + 1, "total": self.total,
-            "deck_id": planned.deck_id, "question_id": planned.question.id, "language": planned.language,
+            "number": self._index + 1,
+            "total": self.total,
+            "deck_id": planned.deck_id,
+            "question_id": planned.question.id,
+            "language": planned.language,
         }
         if self._follow_up is None:
             return Step(kind=StepKind.QUESTION, text=planned.question.text, target=planned.target, **common)

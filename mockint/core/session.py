@@ -90,14 +90,18 @@ class AnswerHeadline:
     length_verdict: str | None
 
     @classmethod
-    def from_report(cls, report: Mapping[str, Any] | None, word_count: int = 0, duration_s: float | None = None) -> AnswerHeadline:
+    def from_report(
+        cls, report: Mapping[str, Any] | None, word_count: int = 0, duration_s: float | None = None
+    ) -> AnswerHeadline:
         if not report:
             return cls(word_count, duration_s, None, None, 0, None)
         metrics = report.get("metrics") or {}
         length = report.get("length") or {}
         return cls(
             word_count=int(metrics.get("word_count", word_count) or 0),
-            duration_s=_float_or_none(metrics.get("duration_s")) if metrics.get("duration_s") is not None else duration_s,
+            duration_s=_float_or_none(metrics.get("duration_s"))
+            if metrics.get("duration_s") is not None
+            else duration_s,
             wpm=_float_or_none(metrics.get("wpm")),
             fillers_per_min=_float_or_none(metrics.get("fillers_per_min")),
             filler_count=len(report.get("fillers") or ()),

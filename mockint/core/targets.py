@@ -25,8 +25,12 @@ INTRODUCTION = TargetRange(60, 90)
 QUICK_FACTUAL = TargetRange(15, 45)
 GENERAL = TargetRange(30, 120)  # nothing known about the question: flag only the extremes
 
-_INTRODUCTION = re.compile(r"\b(tell me about yourself|walk me through your (background|cv|resume|career)|introduce yourself)\b")
-_BEHAVIOURAL = re.compile(r"\b(tell me about a time|describe a (time|situation)|give me an example|share an example|talk me through a time)\b")
+_INTRODUCTION = re.compile(
+    r"\b(tell me about yourself|walk me through your (background|cv|resume|career)|introduce yourself)\b"
+)
+_BEHAVIOURAL = re.compile(
+    r"\b(tell me about a time|describe a (time|situation)|give me an example|share an example|talk me through a time)\b"
+)
 
 
 def default_target(question_text: str | None) -> TargetRange:

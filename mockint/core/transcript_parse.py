@@ -66,7 +66,9 @@ def transcript_from_text(text: str) -> Transcript:
     return Transcript(tuple(Word(w) for w in text_words(text)))
 
 
-def transcript_from_vosk_json(text: str, source: str, *, duration_s: float | None = None, answer_start_s: float = 0.0) -> Transcript:
+def transcript_from_vosk_json(
+    text: str, source: str, *, duration_s: float | None = None, answer_start_s: float = 0.0
+) -> Transcript:
     """A Vosk result: one object `{"result": [{"word", "start", "end", "conf"}...], "text": ...}`, a list
     of them (utterance by utterance, joined in order), or an object with only "text" (no times).
 
@@ -130,7 +132,9 @@ def _timed_word(item: Any, source: str, where: str) -> list[Word]:
     end = _time(item, "end", source, where)
     conf = _time(item, "conf", source, where, required=False)
     if end < start:
-        raise BadInputError(f"{source} is not a usable Vosk result: {where} ends ({end:g} s) before it starts ({start:g} s)")
+        raise BadInputError(
+            f"{source} is not a usable Vosk result: {where} ends ({end:g} s) before it starts ({start:g} s)"
+        )
     texts = text_words(item["word"])
     # A recognizer word is one token; should it hold spaces, each part keeps the word's times.
     return [Word(text, start, end, conf) for text in texts]

@@ -116,7 +116,9 @@ def _parse_wav(path: Path, data: bytes) -> tuple[_Format, bytes]:
             fmt = _parse_fmt(path, data[body_start : body_start + size])
         elif chunk_id == b"data":
             if fmt is None:
-                raise UnreadableAudioError(f"{path} is a damaged WAV file: the audio comes before its format description")
+                raise UnreadableAudioError(
+                    f"{path} is a damaged WAV file: the audio comes before its format description"
+                )
             # Recorders that die mid-answer leave a size larger than the file (or 0xFFFFFFFF).
             return fmt, data[body_start : body_start + size]
         offset = body_start + size + (size & 1)  # chunks are padded to an even length

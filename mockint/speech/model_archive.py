@@ -90,7 +90,9 @@ def safe_extract(
         _extract_member(archive, info, destination, cancel)
 
 
-def _extract_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination: Path, cancel: threading.Event | None) -> None:
+def _extract_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination: Path, cancel: threading.Event | None
+) -> None:
     try:
         with archive.open(info) as source, destination.open("xb") as sink:
             while chunk := source.read(_CHUNK):
@@ -103,7 +105,9 @@ def _extract_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination
         raise UnsafeArchiveError(f"refused to extract the model archive: {info.filename!r} appears twice") from error
     except OSError as error:
         if is_disk_full(error):
-            raise DiskFullError(f"the disk filled up while extracting the model into {destination.parent}; free some space and try again") from error
+            raise DiskFullError(
+                f"the disk filled up while extracting the model into {destination.parent}; free some space and try again"
+            ) from error
         if isinstance(error, (IsADirectoryError, NotADirectoryError)):
             raise DamagedArchiveError(f"{info.filename}: a file and a folder share this name") from error
         raise StorageError(f"could not write the model file {destination}: {error.strerror or error}") from error

@@ -43,8 +43,20 @@ class _Layout:
     words: str
 
 
-_V2 = _Layout("am/final.mdl", "conf/model.conf", "conf/mfcc.conf", "conf/fbank.conf", "graph/HCLG.fst", "graph/HCLr.fst", "graph/Gr.fst", "graph/disambig_tid.int", "graph/words.txt")
-_V1 = _Layout("final.mdl", None, "mfcc.conf", "fbank.conf", "HCLG.fst", "HCLr.fst", "Gr.fst", "disambig_tid.int", "words.txt")
+_V2 = _Layout(
+    "am/final.mdl",
+    "conf/model.conf",
+    "conf/mfcc.conf",
+    "conf/fbank.conf",
+    "graph/HCLG.fst",
+    "graph/HCLr.fst",
+    "graph/Gr.fst",
+    "graph/disambig_tid.int",
+    "graph/words.txt",
+)
+_V1 = _Layout(
+    "final.mdl", None, "mfcc.conf", "fbank.conf", "HCLG.fst", "HCLr.fst", "Gr.fst", "disambig_tid.int", "words.txt"
+)
 
 
 def find_model_problems(path: Path) -> list[str]:
@@ -165,7 +177,9 @@ def _record_problems(path: Path) -> list[str]:
     return problems
 
 
-def _head(path: Path, relative: str, problems: list[str], length: int = 64, *, may_be_empty: bool = False) -> bytes | None:
+def _head(
+    path: Path, relative: str, problems: list[str], length: int = 64, *, may_be_empty: bool = False
+) -> bytes | None:
     """The first bytes of a file, or None after noting why it cannot be used."""
     item = path / relative
     if not item.exists():

@@ -72,7 +72,9 @@ def download_model(
     (`free_bytes(path)`) are passed in; the defaults are the real ones.
     """
     if not is_web_url(url):
-        raise BadInputError(f"{url!r} is not a web address; give an http:// or https:// URL (or use `mockint model install` for a file)")
+        raise BadInputError(
+            f"{url!r} is not a web address; give an http:// or https:// URL (or use `mockint model install` for a file)"
+        )
     name = name or model_name_from_url(url)
     if not name:
         raise BadInputError(f"cannot tell a model name from {url}; give one with --name NAME")
@@ -100,14 +102,24 @@ def download_model(
         if total is not None:
             # The rest of the zip, plus about as much again for the extracted model; the exact
             # extracted size is checked from the zip's directory before extraction.
-            ensure_free_space(downloads_dir, (total - have) + total + SLACK_BYTES, free_bytes, what=f"downloading {name}")
+            ensure_free_space(
+                downloads_dir, (total - have) + total + SLACK_BYTES, free_bytes, what=f"downloading {name}"
+            )
 
     if expected_size is not None and partial_size(part) < expected_size:
         # Known size: refuse before touching the network when the disk is clearly too full.
         before_transfer(partial_size(part), expected_size)
     total = fetch_to_part(
-        url, part, state, label=name, before_transfer=before_transfer, progress=progress, cancel=cancel,
-        opener=opener, timeout_s=timeout_s, user_agent=f"MockInt/{__version__}",
+        url,
+        part,
+        state,
+        label=name,
+        before_transfer=before_transfer,
+        progress=progress,
+        cancel=cancel,
+        opener=opener,
+        timeout_s=timeout_s,
+        user_agent=f"MockInt/{__version__}",
     )
     actual_sha256 = _verify(part, name, expected_size=expected_size, total=total, sha256=sha256, cancel=cancel)
     return _install(part, models_dir, name, url=url, sha256=actual_sha256, free_bytes=free_bytes, cancel=cancel)
@@ -131,7 +143,15 @@ def file_sha256(path: Path, cancel: threading.Event | None = None, label: str = 
     return digest.hexdigest()
 
 
-def _verify(part: Path, name: str, *, expected_size: int | None, total: int | None, sha256: str | None, cancel: threading.Event | None) -> str:
+def _verify(
+    part: Path,
+    name: str,
+    *,
+    expected_size: int | None,
+    total: int | None,
+    sha256: str | None,
+    cancel: threading.Event | None,
+) -> str:
     size = partial_size(part)
     for wanted in (expected_size, total):
         if wanted is not None and size != wanted:
@@ -150,7 +170,16 @@ def _verify(part: Path, name: str, *, expected_size: int | None, total: int | No
     return actual
 
 
-def _install(part: Path, models_dir: Path, name: str, *, url: str, sha256: str, free_bytes: FreeBytes, cancel: threading.Event | None) -> Path:
+def _install(
+    part: Path,
+    models_dir: Path,
+    name: str,
+    *,
+    url: str,
+    sha256: str,
+    free_bytes: FreeBytes,
+    cancel: threading.Event | None,
+) -> Path:
     try:
         installed = install_zip(part, models_dir, name, source=url, sha256=sha256, free_bytes=free_bytes, cancel=cancel)
     except UnsafeArchiveError:

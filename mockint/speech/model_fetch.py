@@ -150,14 +150,25 @@ def _where_to_write(response: Any, have: int, url: str) -> tuple[int, int | None
     if status == 206:
         start, _end, total = _content_range(response.headers.get("Content-Range", ""))
         if start != have:
-            raise DownloadError(f"the server at {_host(url)} resumed the download at the wrong place; run the same command again")
+            raise DownloadError(
+                f"the server at {_host(url)} resumed the download at the wrong place; run the same command again"
+            )
         return have, total if total is not None else (have + length if length is not None else None)
     if status == 200:
         return 0, length  # no Range sent, or the server ignored it: start over
     raise DownloadError(f"the server at {_host(url)} answered HTTP {status} instead of the file")
 
 
-def _stream(response: Any, part: Path, have: int, total: int | None, *, label: str, progress: Progress | None, cancel: threading.Event | None) -> None:
+def _stream(
+    response: Any,
+    part: Path,
+    have: int,
+    total: int | None,
+    *,
+    label: str,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> None:
     done = have
     if progress is not None:
         progress(done, total)
@@ -174,7 +185,9 @@ def _stream(response: Any, part: Path, have: int, total: int | None, *, label: s
                     progress(done, total)
     except OSError as error:  # reading raised typed errors already: this is the disk
         if is_disk_full(error):
-            raise DiskFullError(f"the disk filled up while downloading {label} into {part.parent}; free some space and run the same command again to resume") from error
+            raise DiskFullError(
+                f"the disk filled up while downloading {label} into {part.parent}; free some space and run the same command again to resume"
+            ) from error
         raise StorageError(f"could not write the download to {part} ({error.strerror or error})") from error
     if cancel is not None and cancel.is_set():
         raise _cancelled(label, done)
@@ -192,7 +205,9 @@ def _read(response: Any, *, label: str, done: int, total: int | None, cancel: th
 
 
 def _cancelled(label: str, done: int) -> DownloadCancelled:
-    return DownloadCancelled(f"download of {label} cancelled; {done / 1_000_000:.1f} MB kept, run the same command again to resume")
+    return DownloadCancelled(
+        f"download of {label} cancelled; {done / 1_000_000:.1f} MB kept, run the same command again to resume"
+    )
 
 
 def _cut_message(label: str, done: int, total: int | None, error: BaseException | None) -> str:
@@ -219,7 +234,9 @@ def network_error_message(error: BaseException, url: str) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return f"the server {host} refused the connection; check the address or try again later"
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return f"the server {host} did not answer in time; check your internet connection and run the same command again"
+        return (
+            f"the server {host} did not answer in time; check your internet connection and run the same command again"
+        )
     if isinstance(reason, ssl.SSLError):
         return f"the secure connection to {host} failed ({reason}); check the address and your computer's clock"
     return f"could not download from {host} ({reason}); check your internet connection and run the same command again"

@@ -108,7 +108,9 @@ def install_model_from(
         name = validated_name(name or path.resolve().name)
         problems = find_model_problems(path)
         if problems:
-            raise BrokenModelError(f"{path} is not a complete Vosk model: {'; '.join(problems[:3])}. Nothing was installed.")
+            raise BrokenModelError(
+                f"{path} is not a complete Vosk model: {'; '.join(problems[:3])}. Nothing was installed."
+            )
         return _install_folder(path, models_dir, name, free_bytes)
     if path.is_file():
         stem = path.name[:-4] if path.name.lower().endswith(".zip") else path.stem
@@ -118,7 +120,9 @@ def install_model_from(
         except DamagedArchiveError as error:
             raise BadInputError(f"{path} is not a readable model zip ({error}). Nothing was installed.") from error
         except NotAModelError as error:
-            raise BadInputError(f"{path} does not hold a complete Vosk model: {'; '.join(error.problems[:3])}. Nothing was installed.") from error
+            raise BadInputError(
+                f"{path} does not hold a complete Vosk model: {'; '.join(error.problems[:3])}. Nothing was installed."
+            ) from error
     raise BadInputError(f"{path} does not exist; give a model folder or a model zip")
 
 
@@ -136,7 +140,9 @@ def _install_folder(source: Path, models_dir: Path, name: str, free_bytes: FreeB
             raise StorageError(f"could not copy the model from {source}: {error}") from error
         except OSError as error:
             if is_disk_full(error):
-                raise DiskFullError(f"the disk filled up while copying the model into {models_dir}; free some space and try again") from error
+                raise DiskFullError(
+                    f"the disk filled up while copying the model into {models_dir}; free some space and try again"
+                ) from error
             raise StorageError(f"could not copy the model from {source}: {error.strerror or error}") from error
         return _finish(copied, models_dir, name, source=str(source.resolve()), sha256=None)
 

@@ -107,12 +107,16 @@ def choose_model(
     return ModelChoice(default, ModelSource.DEFAULT, DEFAULT_MODEL_NAME)
 
 
-def resolve_model(explicit: str | None, settings: Settings, paths: AppPaths, *, environ: Mapping[str, str] | None = None) -> Path:
+def resolve_model(
+    explicit: str | None, settings: Settings, paths: AppPaths, *, environ: Mapping[str, str] | None = None
+) -> Path:
     """The folder of the model to load (see choose_model for the order)."""
     return choose_model(explicit, settings, paths, environ=environ).path
 
 
-def model_in_use(settings: Settings, paths: AppPaths, *, environ: Mapping[str, str] | None = None) -> ModelChoice | None:
+def model_in_use(
+    settings: Settings, paths: AppPaths, *, environ: Mapping[str, str] | None = None
+) -> ModelChoice | None:
     """What a command without --model would load, or None when nothing usable is chosen."""
     try:
         return choose_model(None, settings, paths, environ=environ)

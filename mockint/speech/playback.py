@@ -60,7 +60,9 @@ def read_wav(path: Path) -> PcmAudio:
         values = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
     elif width == 3:
         bytes3 = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3)
-        as_int = (bytes3[:, 0].astype(np.int32) | (bytes3[:, 1].astype(np.int32) << 8) | (bytes3[:, 2].astype(np.int32) << 16))
+        as_int = (
+            bytes3[:, 0].astype(np.int32) | (bytes3[:, 1].astype(np.int32) << 8) | (bytes3[:, 2].astype(np.int32) << 16)
+        )
         as_int = np.where(as_int >= 1 << 23, as_int - (1 << 24), as_int)
         values = as_int.astype(np.float32) / float(1 << 23)
     elif width == 4:

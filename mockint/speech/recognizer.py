@@ -77,7 +77,9 @@ def load_model(path: Path, *, name: str | None = None) -> SpeechModel:
         vosk.KaldiRecognizer(model, 16000)
     except Exception:  # noqa: BLE001 - vosk raises bare Exception for every load failure
         raise BrokenModelError(
-            broken_model_message(path, ["Vosk could not load it (a file is damaged or from an incompatible version)"], name=name)
+            broken_model_message(
+                path, ["Vosk could not load it (a file is damaged or from an incompatible version)"], name=name
+            )
         ) from None
     return SpeechModel(path, model)
 
@@ -102,7 +104,9 @@ class StreamingRecognizer:
             self._decoder = vosk.KaldiRecognizer(model.vosk_model, float(sample_rate))
         except Exception:  # noqa: BLE001 - vosk raises bare Exception when the graph cannot be opened
             raise BrokenModelError(
-                broken_model_message(model.path, ["Vosk could not start recognising with it (the decoding graph is damaged)"])
+                broken_model_message(
+                    model.path, ["Vosk could not start recognising with it (the decoding graph is damaged)"]
+                )
             ) from None
         self._decoder.SetWords(True)
         self._sample_rate = sample_rate

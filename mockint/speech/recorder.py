@@ -21,8 +21,14 @@ from mockint.speech.devices import AudioDevice, find_input_device
 from mockint.speech.errors import AudioError, DeviceLostError, NoMicrophoneError
 from mockint.speech.level import LevelMeter
 from mockint.speech.recording_format import InputFormat, choose_input_format, to_mono_pcm16
-from mockint.speech.recording_stream import DEVICE_LOST_MESSAGE, UNEXPECTED_MESSAGE, cannot_open
-from mockint.speech.recording_stream import close_stream_within, open_input_stream, start_stream
+from mockint.speech.recording_stream import (
+    DEVICE_LOST_MESSAGE,
+    UNEXPECTED_MESSAGE,
+    cannot_open,
+    close_stream_within,
+    open_input_stream,
+    start_stream,
+)
 from mockint.speech.wav_writer import CrashSafeWavWriter
 
 log = logging.getLogger(__name__)

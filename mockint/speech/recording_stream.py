@@ -13,8 +13,7 @@ from mockint.speech.recording_format import InputFormat
 log = logging.getLogger(__name__)
 
 DEVICE_LOST_MESSAGE = (
-    "The microphone stopped working during your answer (was it unplugged?). "
-    "Everything recorded before that is saved."
+    "The microphone stopped working during your answer (was it unplugged?). Everything recorded before that is saved."
 )
 UNEXPECTED_MESSAGE = "The recording stopped because of an unexpected problem. Everything recorded before that is saved."
 

@@ -104,7 +104,9 @@ def repair_wav(path: Path) -> WavRepair:
         if consistent:
             frames = declared_data // layout.block_align
             return WavRepair(path, layout.sample_rate, layout.channels, frames, repaired=False)
-        audio_bytes = min(available - available % layout.block_align, _MAX_CHUNK_SIZE - _MAX_CHUNK_SIZE % layout.block_align)
+        audio_bytes = min(
+            available - available % layout.block_align, _MAX_CHUNK_SIZE - _MAX_CHUNK_SIZE % layout.block_align
+        )
         handle.truncate(layout.data_offset + audio_bytes)
         handle.seek(4)
         handle.write(struct.pack("<I", min(layout.data_offset + audio_bytes - 8, _MAX_CHUNK_SIZE)))

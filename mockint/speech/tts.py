@@ -55,7 +55,9 @@ def _no_engine(why: str) -> NoSpeechEngineError:
     why = " ".join(why.split())
     if len(why) > 240:
         why = why[:237] + "..."
-    return NoSpeechEngineError(f"Questions can't be read aloud: {why}. {install_hint()}. Until then, questions are shown as text.")
+    return NoSpeechEngineError(
+        f"Questions can't be read aloud: {why}. {install_hint()}. Until then, questions are shown as text."
+    )
 
 
 def spoken_text(text: str) -> str:
@@ -117,7 +119,9 @@ class QuestionVoice:
                 args += ["--driver", self._driver]
             answer = self._run_child(args, key.text, cancel)
             if answer.get("problem") == "unknown_voice":
-                raise UnknownVoiceError(f"The voice {self.voice!r} is not installed here; choose another voice in Settings.")
+                raise UnknownVoiceError(
+                    f"The voice {self.voice!r} is not installed here; choose another voice in Settings."
+                )
             if not answer.get("ok"):
                 raise _no_engine(str(answer.get("detail") or "the speech engine failed"))
             try:
@@ -134,7 +138,9 @@ class QuestionVoice:
                 answer = self._run_child(args, "", None)
                 if not answer.get("ok"):
                     raise _no_engine(str(answer.get("detail") or "the speech engine failed"))
-                self._voices = [VoiceInfo(str(v["id"]), str(v["name"]), tuple(v.get("languages") or ())) for v in answer["voices"]]
+                self._voices = [
+                    VoiceInfo(str(v["id"]), str(v["name"]), tuple(v.get("languages") or ())) for v in answer["voices"]
+                ]
             return list(self._voices)
 
     def _run_child(self, args: list[str], stdin_text: str, cancel: threading.Event | None) -> dict:

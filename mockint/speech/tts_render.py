@@ -80,7 +80,10 @@ class UnknownVoice(Exception):
 def _pyttsx3_voices(engine) -> list[dict]:
     found = []
     for voice in engine.getProperty("voices") or []:
-        languages = [lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang) for lang in (voice.languages or [])]
+        languages = [
+            lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang)
+            for lang in (voice.languages or [])
+        ]
         found.append({"id": str(voice.id), "name": str(voice.name or voice.id), "languages": languages})
     return found
 
@@ -91,7 +94,9 @@ def _start_engine(driver: str | None):
 
         return pyttsx3.init(driver)
     except Exception as error:  # noqa: BLE001 - any failure here means "this engine does not work"
-        raise EngineFailed(f"pyttsx3 could not start the {driver or 'default'} speech driver ({type(error).__name__}: {error})") from error
+        raise EngineFailed(
+            f"pyttsx3 could not start the {driver or 'default'} speech driver ({type(error).__name__}: {error})"
+        ) from error
 
 
 def _render_with_pyttsx3(engine, text: str, out: Path, voice: str | None, rate: int, wait_s: float) -> None:
@@ -140,7 +145,9 @@ def _render_with_espeak_command(text: str, out: Path, voice: str | None, rate: i
         raise EngineFailed(f"espeak-ng wrote a bad file: {error}") from error
 
 
-def render(text: str, out: Path, *, voice: str | None, rate: int, driver: str | None, method: str, timeout_s: float) -> tuple[int, dict]:
+def render(
+    text: str, out: Path, *, voice: str | None, rate: int, driver: str | None, method: str, timeout_s: float
+) -> tuple[int, dict]:
     """Renders `text` to `out`; returns (exit status, result object)."""
     failures: list[str] = []
     # The espeak-ng command is a fallback for pyttsx3's espeak driver only: it is the same engine.
@@ -151,7 +158,11 @@ def render(text: str, out: Path, *, voice: str | None, rate: int, driver: str | 
             _render_with_pyttsx3(engine, text, out, voice, rate, timeout_s / 2 if fallback_allowed else timeout_s)
             return EXIT_OK, {"ok": True, "method": METHOD_PYTTSX3}
         except UnknownVoice:
-            return EXIT_UNKNOWN_VOICE, {"ok": False, "problem": "unknown_voice", "detail": f"the voice {voice!r} is not installed"}
+            return EXIT_UNKNOWN_VOICE, {
+                "ok": False,
+                "problem": "unknown_voice",
+                "detail": f"the voice {voice!r} is not installed",
+            }
         except EngineFailed as error:
             failures.append(str(error))
     if method == METHOD_ESPEAK_COMMAND or (method == "auto" and fallback_allowed):
@@ -204,7 +215,15 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.redirect_stdout(sys.stderr):
         if args.verb == "render":
             text = sys.stdin.buffer.read().decode("utf-8", "replace")
-            status, answer = render(text, args.out, voice=args.voice, rate=args.rate, driver=args.driver, method=args.method, timeout_s=args.timeout)
+            status, answer = render(
+                text,
+                args.out,
+                voice=args.voice,
+                rate=args.rate,
+                driver=args.driver,
+                method=args.method,
+                timeout_s=args.timeout,
+            )
         else:
             status, answer = list_voices(args.driver)
     protocol.write(json.dumps(answer) + "\n")

@@ -81,7 +81,9 @@ class _FrameAnalyser:
         self.pitch_band = (freqs >= PITCH_MIN_HZ * 0.8) & (freqs <= _LOWPASS_HZ)
         self.energy_band = (freqs >= _ENERGY_BAND_HZ[0]) & (freqs <= _ENERGY_BAND_HZ[1])
         window_acf = np.fft.irfft(np.abs(np.fft.rfft(self.window, self.n_fft)) ** 2)[:frame_len]
-        self.lags = slice(max(1, int(sample_rate / PITCH_MAX_HZ)), min(frame_len - 1, int(np.ceil(sample_rate / PITCH_MIN_HZ))) + 1)
+        self.lags = slice(
+            max(1, int(sample_rate / PITCH_MAX_HZ)), min(frame_len - 1, int(np.ceil(sample_rate / PITCH_MIN_HZ))) + 1
+        )
         self.window_acf = window_acf[self.lags] / window_acf[0]
         # Power per frame as the mean square of the Hann-windowed frame (window power ~3/8).
         self.energy_scale = 2.0 / (np.sum(self.window**2) * self.n_fft)

@@ -51,9 +51,19 @@ def pcm16_header(sample_rate: int, channels: int, data_bytes: int) -> bytes:
     block_align = channels * SAMPLE_WIDTH
     return struct.pack(
         "<4sI4s4sIHHIIHH4sI",
-        b"RIFF", min(36 + data_bytes, _MAX_CHUNK_SIZE), b"WAVE",
-        b"fmt ", 16, 1, channels, sample_rate, sample_rate * block_align, block_align, 8 * SAMPLE_WIDTH,
-        b"data", min(data_bytes, _MAX_CHUNK_SIZE),
+        b"RIFF",
+        min(36 + data_bytes, _MAX_CHUNK_SIZE),
+        b"WAVE",
+        b"fmt ",
+        16,
+        1,
+        channels,
+        sample_rate,
+        sample_rate * block_align,
+        block_align,
+        8 * SAMPLE_WIDTH,
+        b"data",
+        min(data_bytes, _MAX_CHUNK_SIZE),
     )
 
 

@@ -48,11 +48,21 @@ class AnswersRepo(RepositoryBase):
                            duration_s, audio_path, words, report, created_at, word_count, wpm, fillers_per_min, length_verdict)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
-                        session_id, question_id, question_text, deck_id, root,
+                        session_id,
+                        question_id,
+                        question_text,
+                        deck_id,
+                        root,
                         None if started_at is None else encode_time(started_at),
                         duration_s if duration_s is not None else headline.duration_s,
-                        relative_audio, words_json, encode_report(report), encode_time(now_utc()),
-                        headline.word_count, headline.wpm, headline.fillers_per_min, headline.length_verdict,
+                        relative_audio,
+                        words_json,
+                        encode_report(report),
+                        encode_time(now_utc()),
+                        headline.word_count,
+                        headline.wpm,
+                        headline.fillers_per_min,
+                        headline.length_verdict,
                     ),
                 )
             except sqlite3.IntegrityError as error:
@@ -81,13 +91,21 @@ class AnswersRepo(RepositoryBase):
                 """UPDATE answers SET report = ?, words = ?, duration_s = ?, word_count = ?, wpm = ?,
                        fillers_per_min = ?, length_verdict = ? WHERE id = ?""",
                 (
-                    encode_report(report), words_json, duration if duration is not None else headline.duration_s,
-                    headline.word_count, headline.wpm, headline.fillers_per_min, headline.length_verdict, answer_id,
+                    encode_report(report),
+                    words_json,
+                    duration if duration is not None else headline.duration_s,
+                    headline.word_count,
+                    headline.wpm,
+                    headline.fillers_per_min,
+                    headline.length_verdict,
+                    answer_id,
                 ),
             )
         return self.get_answer(answer_id)
 
-    def set_answer_audio(self, answer_id: int, audio_path: Path | str | None, duration_s: float | None = None) -> Answer:
+    def set_answer_audio(
+        self, answer_id: int, audio_path: Path | str | None, duration_s: float | None = None
+    ) -> Answer:
         """Records where the answer's audio is (inside the recordings folder), e.g. once capture finished."""
         relative_audio = None if audio_path is None else self.recordings.relative(audio_path)
         with self._writing() as db:
@@ -116,7 +134,9 @@ class AnswersRepo(RepositoryBase):
         """Every attempt at the same question as `answer_id` (itself included), first attempt first."""
         with self._reading() as db:
             root = _root_of(db, answer_id)
-            rows = db.execute("SELECT * FROM answers WHERE id = ? OR attempt_of = ? ORDER BY id", (root, root)).fetchall()
+            rows = db.execute(
+                "SELECT * FROM answers WHERE id = ? OR attempt_of = ? ORDER BY id", (root, root)
+            ).fetchall()
         return [answer_from_row(row) for row in rows]
 
     def delete_answer(self, answer_id: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from mockint.core.session import Answer, Debrief, DebriefQuestion, PracticeMode, Session
@@ -19,18 +19,18 @@ _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%f+00:00"
 
 
 def encode_time(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime(_TIME_FORMAT)
+    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
 
 
 def decode_time(text: str | None) -> datetime | None:
     if text is None:
         return None
     moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def encode_words(words: Iterable[Word | Mapping[str, Any]]) -> str:
@@ -84,7 +84,9 @@ def encode_debrief_questions(questions: Iterable[DebriefQuestion]) -> str:
 
 
 def debrief_from_row(row: sqlite3.Row) -> Debrief:
-    questions = tuple(DebriefQuestion(q["text"], q.get("what_went_wrong", "")) for q in json.loads(row["questions"] or "[]"))
+    questions = tuple(
+        DebriefQuestion(q["text"], q.get("what_went_wrong", "")) for q in json.loads(row["questions"] or "[]")
+    )
     happened_on = row["happened_on"]
     return Debrief(
         id=row["id"],

@@ -58,7 +58,9 @@ class DamagedDatabaseError(StorageError):
     """The database file is not readable as a database; raised while in use, set aside at open."""
 
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"the database {path} is damaged ({detail}); restart MockInt to set it aside and start a fresh one")
+        super().__init__(
+            f"the database {path} is damaged ({detail}); restart MockInt to set it aside and start a fresh one"
+        )
         self.path = path
         self.detail = detail
 
@@ -80,11 +82,15 @@ def from_sqlite(error: sqlite3.Error, path: Path) -> StorageError | None:
     """The user-facing error for a SQLite failure, or None when it is a bug to let through."""
     code = result_code(error)
     if code == SQLITE_FULL:
-        return DiskFullError(f"the disk is full, so MockInt could not save to {path}. Free some space and try again; what was saved before is safe.")
+        return DiskFullError(
+            f"the disk is full, so MockInt could not save to {path}. Free some space and try again; what was saved before is safe."
+        )
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return StorageError(f"the database {path} is busy (another MockInt may be using it); close it and try again")
     if code in (SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN):
-        return StorageError(f"MockInt cannot open or write its database {path}; check that the folder exists and that you may write to it")
+        return StorageError(
+            f"MockInt cannot open or write its database {path}; check that the folder exists and that you may write to it"
+        )
     if code == SQLITE_IOERR:
         return StorageError(f"the disk reported an error while MockInt used {path}; check the drive and try again")
     if code in _DAMAGE_CODES:

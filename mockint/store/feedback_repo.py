@@ -70,9 +70,12 @@ class FeedbackRepo(RepositoryBase):
     def save_debrief(self, debrief: Debrief) -> Debrief:
         """Inserts a new debrief (id None) or replaces the saved one with that id; returns it with its id."""
         values = (
-            debrief.session_id, debrief.company, debrief.role,
+            debrief.session_id,
+            debrief.company,
+            debrief.role,
             None if debrief.happened_on is None else debrief.happened_on.isoformat(),
-            encode_debrief_questions(debrief.questions), debrief.note,
+            encode_debrief_questions(debrief.questions),
+            debrief.note,
         )
         with self._writing() as db:
             try:

@@ -18,8 +18,10 @@ from mockint.store.errors import NewerDatabaseError
 
 
 def _v1_sessions_and_answers(conn: sqlite3.Connection) -> None:
-    _run(conn, (
-        """CREATE TABLE sessions (
+    _run(
+        conn,
+        (
+            """CREATE TABLE sessions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             mode TEXT NOT NULL,
             started_at TEXT NOT NULL,
@@ -28,7 +30,7 @@ def _v1_sessions_and_answers(conn: sqlite3.Connection) -> None:
             title TEXT NOT NULL DEFAULT '',
             note TEXT NOT NULL DEFAULT ''
         )""",
-        """CREATE TABLE answers (
+            """CREATE TABLE answers (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
             question_id TEXT,
@@ -41,34 +43,37 @@ def _v1_sessions_and_answers(conn: sqlite3.Connection) -> None:
             report TEXT,
             created_at TEXT NOT NULL
         )""",
-        "CREATE INDEX answers_by_session ON answers(session_id)",
-    ))
+            "CREATE INDEX answers_by_session ON answers(session_id)",
+        ),
+    )
 
 
 def _v2_attempts_feedback_and_headlines(conn: sqlite3.Connection) -> None:
     """Links retries, adds friend ratings/flags and debriefs, and headline figures for history."""
-    _run(conn, (
-        # AUTOINCREMENT ids are never reused, so an old recording can never be taken for a new answer's.
-        "ALTER TABLE answers ADD COLUMN attempt_of INTEGER REFERENCES answers(id) ON DELETE SET NULL",
-        "ALTER TABLE answers ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE answers ADD COLUMN wpm REAL",
-        "ALTER TABLE answers ADD COLUMN fillers_per_min REAL",
-        "ALTER TABLE answers ADD COLUMN length_verdict TEXT",
-        "CREATE INDEX answers_by_attempt ON answers(attempt_of)",
-        "CREATE INDEX sessions_by_start ON sessions(started_at)",
-        """CREATE TABLE ratings (
+    _run(
+        conn,
+        (
+            # AUTOINCREMENT ids are never reused, so an old recording can never be taken for a new answer's.
+            "ALTER TABLE answers ADD COLUMN attempt_of INTEGER REFERENCES answers(id) ON DELETE SET NULL",
+            "ALTER TABLE answers ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE answers ADD COLUMN wpm REAL",
+            "ALTER TABLE answers ADD COLUMN fillers_per_min REAL",
+            "ALTER TABLE answers ADD COLUMN length_verdict TEXT",
+            "CREATE INDEX answers_by_attempt ON answers(attempt_of)",
+            "CREATE INDEX sessions_by_start ON sessions(started_at)",
+            """CREATE TABLE ratings (
             answer_id INTEGER PRIMARY KEY REFERENCES answers(id) ON DELETE CASCADE,
             score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
             note TEXT NOT NULL DEFAULT ''
         )""",
-        """CREATE TABLE flags (
+            """CREATE TABLE flags (
             id INTEGER PRIMARY KEY,
             answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
             at_s REAL NOT NULL,
             label TEXT NOT NULL DEFAULT ''
         )""",
-        "CREATE INDEX flags_by_answer ON flags(answer_id)",
-        """CREATE TABLE debriefs (
+            "CREATE INDEX flags_by_answer ON flags(answer_id)",
+            """CREATE TABLE debriefs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
             company TEXT NOT NULL DEFAULT '',
@@ -78,7 +83,8 @@ def _v2_attempts_feedback_and_headlines(conn: sqlite3.Connection) -> None:
             note TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL
         )""",
-    ))
+        ),
+    )
     # Headline figures of answers analysed under v1, read from their stored report JSON.
     rows = conn.execute("SELECT id, words, report FROM answers").fetchall()
     for answer_id, words_json, report_json in rows:
@@ -88,7 +94,13 @@ def _v2_attempts_feedback_and_headlines(conn: sqlite3.Connection) -> None:
         words = _json_value(words_json, list)
         conn.execute(
             "UPDATE answers SET word_count = ?, wpm = ?, fillers_per_min = ?, length_verdict = ? WHERE id = ?",
-            (int(metrics.get("word_count") or len(words)), metrics.get("wpm"), metrics.get("fillers_per_min"), length.get("verdict"), answer_id),
+            (
+                int(metrics.get("word_count") or len(words)),
+                metrics.get("wpm"),
+                metrics.get("fillers_per_min"),
+                length.get("verdict"),
+                answer_id,
+            ),
         )
 
 

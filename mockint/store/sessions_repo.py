@@ -45,7 +45,9 @@ class SessionsRepo(RepositoryBase):
 
     def end_session(self, session_id: int, ended_at: datetime | None = None) -> Session:
         with self._writing() as db:
-            cursor = db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (encode_time(ended_at or now_utc()), session_id))
+            cursor = db.execute(
+                "UPDATE sessions SET ended_at = ? WHERE id = ?", (encode_time(ended_at or now_utc()), session_id)
+            )
             if cursor.rowcount == 0:
                 raise UnknownSessionError(session_id)
         return self.get_session(session_id)
@@ -90,7 +92,13 @@ class SessionsRepo(RepositoryBase):
                     GROUP BY s.id ORDER BY s.started_at, s.id"""
             ).fetchall()
         return [
-            TrendPoint(row["id"], decode_time(row["started_at"]), row["mean_fillers_per_min"], row["mean_wpm"], row["within_target_share"])
+            TrendPoint(
+                row["id"],
+                decode_time(row["started_at"]),
+                row["mean_fillers_per_min"],
+                row["mean_wpm"],
+                row["within_target_share"],
+            )
             for row in rows
         ]
 
@@ -103,7 +111,9 @@ class SessionsRepo(RepositoryBase):
         with self._lock:
             self.get_session(session_id)
             with self._reading() as db:
-                answers = db.execute("SELECT id, audio_path FROM answers WHERE session_id = ?", (session_id,)).fetchall()
+                answers = db.execute(
+                    "SELECT id, audio_path FROM answers WHERE session_id = ?", (session_id,)
+                ).fetchall()
             for answer in answers:
                 self.recordings.delete_files(self.recordings.files_of(answer["id"], answer["audio_path"]))
             with self._writing() as db:

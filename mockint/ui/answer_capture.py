@@ -160,7 +160,10 @@ class AnswerCapture(QObject):
             self._pipeline.model_unavailable(model.error or NoModelError("No speech model is installed."))
         else:
             # Still loading: record now, recognise once it is ready.
-            self._model_links = [model.ready.connect(self._model_ready), model.unavailable.connect(self._model_unavailable)]
+            self._model_links = [
+                model.ready.connect(self._model_ready),
+                model.unavailable.connect(self._model_unavailable),
+            ]
             if model.state is ResourceState.IDLE:
                 model.load()
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mockint.core.deck import load_decks
+from mockint.core.decks import load_decks
 from mockint.paths import AppPaths, app_paths, shipped_decks_dir
 from mockint.settings import Setting, Settings
 from mockint.ui.background import BackgroundResource
@@ -62,7 +62,9 @@ class AppContext:
         workers = WorkerPool(parent)
         events = AppEvents(parent)
         # One load of the deck files serves every page that shows decks (Practice, Decks).
-        decks = BackgroundResource(workers, lambda: FunctionWorker(load_decks, shipped_decks_dir(), paths.user_decks_dir), parent)
+        decks = BackgroundResource(
+            workers, lambda: FunctionWorker(load_decks, shipped_decks_dir(), paths.user_decks_dir), parent
+        )
         events.decks_changed.connect(decks.load)
         events.data_deleted.connect(decks.load)
         return cls(

@@ -6,7 +6,7 @@ into the SVG text before rendering. Selected sidebar entries get the accent colo
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -19,7 +19,7 @@ ICONS_DIR = Path(__file__).resolve().parent / "assets" / "icons"
 _SIZES = (16, 20, 24, 32, 48)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _svg_text(name: str) -> str:
     return (ICONS_DIR / f"{name}.svg").read_text(encoding="utf-8")
 

@@ -11,8 +11,16 @@ import logging
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from mockint.settings import Setting
@@ -61,7 +69,9 @@ class MainWindow(QMainWindow):
         context.store.unavailable.connect(self._store_unavailable)
         if discover_pages:
             for module in page_modules():
-                self.register_page(module.PAGE_KEY, module.create_page(context), title=getattr(module, "PAGE_TITLE", None))
+                self.register_page(
+                    module.PAGE_KEY, module.create_page(context), title=getattr(module, "PAGE_TITLE", None)
+                )
         self._select_first_available()
         if load_in_background:
             # After the event loop has shown the window: loading never delays it.
@@ -142,7 +152,9 @@ class MainWindow(QMainWindow):
 
     # ----- pages
 
-    def register_page(self, key: str, widget: QWidget, *, title: str | None = None, icon: str = "review", tooltip: str = "") -> None:
+    def register_page(
+        self, key: str, widget: QWidget, *, title: str | None = None, icon: str = "review", tooltip: str = ""
+    ) -> None:
         """Shows `widget` for sidebar entry `key`; an unknown key adds an entry (give `title`)."""
         item = self._item(key)
         if item is None:

@@ -68,7 +68,14 @@ def write_pdf(html: str, output: Path, *, title: str = "") -> int:
 def _writer(path: Path, title: str) -> QPdfWriter:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setTitle(title)
     writer.setCreator("MockInt")
     return writer
@@ -105,7 +112,9 @@ def _paint(html: str, path: Path, title: str) -> int:
             painter.translate(0, -page * text_height)
             document.drawContents(painter, QRectF(0, page * text_height, width, text_height))
             painter.restore()
-            _footer(painter, QRectF(0, height - footer_height, width, footer_height), footer_font, title, page + 1, pages)
+            _footer(
+                painter, QRectF(0, height - footer_height, width, footer_height), footer_font, title, page + 1, pages
+            )
     finally:
         painter.end()
     return pages

@@ -5,7 +5,15 @@ by the policy in DESIGN.md, "Analysis policy".
 """
 
 from mockint.core.analysis.analyze import analyze_answer
-from mockint.core.analysis.detail import EvidenceHit, EvidenceKind, LowConfidenceStretch, PhraseHit, RepeatHit, StarCues, StarPart
+from mockint.core.analysis.detail import (
+    EvidenceHit,
+    EvidenceKind,
+    LowConfidenceStretch,
+    PhraseHit,
+    RepeatHit,
+    StarCues,
+    StarPart,
+)
 from mockint.core.analysis.findings import (
     FeedbackItem,
     FillerHit,

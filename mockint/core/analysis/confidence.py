@@ -8,7 +8,9 @@ from mockint.core.analysis.tokens import TokenView
 MIN_STRETCH_WORDS = 2  # one unsure word is common and rarely worth a re-listen; a run is
 
 
-def low_confidence_stretches(view: TokenView, below: float, min_words: int = MIN_STRETCH_WORDS) -> tuple[LowConfidenceStretch, ...]:
+def low_confidence_stretches(
+    view: TokenView, below: float, min_words: int = MIN_STRETCH_WORDS
+) -> tuple[LowConfidenceStretch, ...]:
     words, stretches = view.words, []
     i, n = 0, len(words)
     while i < n:
@@ -21,6 +23,8 @@ def low_confidence_stretches(view: TokenView, below: float, min_words: int = MIN
         if j - i + 1 >= min_words:
             run = words[i : j + 1]
             mean = sum(w.conf for w in run) / len(run)
-            stretches.append(LowConfidenceStretch(i, j, " ".join(view.texts[i : j + 1]), run[0].start, run[-1].end, round(mean, 3)))
+            stretches.append(
+                LowConfidenceStretch(i, j, " ".join(view.texts[i : j + 1]), run[0].start, run[-1].end, round(mean, 3))
+            )
         i = j + 1
     return tuple(stretches)

@@ -53,7 +53,12 @@ class EvidenceHit:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> EvidenceHit:
         d = serial.obj(d, "an evidence item")
-        return cls(serial.integer(d, "index"), serial.text(d, "text"), serial.choice(d, "kind", EvidenceKind), serial.optional_number(d, "start"))
+        return cls(
+            serial.integer(d, "index"),
+            serial.text(d, "text"),
+            serial.choice(d, "kind", EvidenceKind),
+            serial.optional_number(d, "start"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,9 @@ class StarCues:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> StarCues:
         d = serial.obj(d, '"star"')
-        return cls(**{part.value: tuple(PhraseHit.from_dict(x) for x in serial.items(d, part.value)) for part in StarPart})
+        return cls(
+            **{part.value: tuple(PhraseHit.from_dict(x) for x in serial.items(d, part.value)) for part in StarPart}
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +107,12 @@ class RepeatHit:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> RepeatHit:
         d = serial.obj(d, "a repeat")
-        return cls(serial.integer(d, "index"), serial.text(d, "text"), serial.integer(d, "count"), serial.optional_number(d, "start"))
+        return cls(
+            serial.integer(d, "index"),
+            serial.text(d, "text"),
+            serial.integer(d, "count"),
+            serial.optional_number(d, "start"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +127,23 @@ class LowConfidenceStretch:
     mean_conf: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"first": self.first, "last": self.last, "text": self.text, "start": self.start, "end": self.end, "mean_conf": self.mean_conf}
+        return {
+            "first": self.first,
+            "last": self.last,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "mean_conf": self.mean_conf,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> LowConfidenceStretch:
         d = serial.obj(d, "a low-confidence stretch")
         return cls(
-            serial.integer(d, "first"), serial.integer(d, "last"), serial.text(d, "text"),
-            serial.optional_number(d, "start"), serial.optional_number(d, "end"), serial.number(d, "mean_conf"),
+            serial.integer(d, "first"),
+            serial.integer(d, "last"),
+            serial.text(d, "text"),
+            serial.optional_number(d, "start"),
+            serial.optional_number(d, "end"),
+            serial.number(d, "mean_conf"),
         )

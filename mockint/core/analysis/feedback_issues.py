@@ -52,7 +52,8 @@ def fillers(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> C
             return None
         rate, weight = f"{m.filler_ratio:.0%} of your words", 0.4 + 5 * m.filler_ratio
     return _work_on(
-        weight, "fillers",
+        weight,
+        "fillers",
         f"You used {count_text(count, 'filler word')} ({rate}){words}. "
         "A short silent pause works better than a filler: it sounds calm and gives you time to think.",
     )
@@ -66,9 +67,10 @@ def long_pauses(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) 
     others = [p.start for p in long if p is not worst]
     also = f" ({count_text(len(long), 'long pause')} in all, also{at_times(others, 2)})" if others else ""
     return _work_on(
-        min(0.9, 0.55 + 0.1 * len(long)), "long_pause",
+        min(0.9, 0.55 + 0.1 * len(long)),
+        "long_pause",
         f"You stopped for {seconds_text(worst.duration_s)} at {clock(worst.start)}{also}. Going blank happens to "
-        "everyone: a bridge such as \"let me think about that for a second\" keeps you in control while you recover.",
+        'everyone: a bridge such as "let me think about that for a second" keeps you in control while you recover.',
     )
 
 
@@ -78,7 +80,8 @@ def hesitations(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) 
     if len(short) < HESITATIONS_MIN or rate is None or rate < HESITATIONS_PER_MIN:
         return None
     return _work_on(
-        0.3, "hesitations",
+        0.3,
+        "hesitations",
         f"You hesitated {len(short)} times for a second or two ({rate:.1f} a minute){at_times(p.start for p in short)}. "
         "Knowing your first sentence and your key example by heart makes the rest flow.",
     )
@@ -89,9 +92,10 @@ def start_latency(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon
     if latency is None or latency < thresholds.slow_start_s:
         return None
     return _work_on(
-        min(0.8, 0.35 + 0.05 * (latency - thresholds.slow_start_s)), "start_latency",
-        f"You took {seconds_text(latency)} before your first word. Thinking first is fine; say so (\"good question, "
-        "let me think\") or open with a line you have ready, so the silence works for you.",
+        min(0.8, 0.35 + 0.05 * (latency - thresholds.slow_start_s)),
+        "start_latency",
+        f'You took {seconds_text(latency)} before your first word. Thinking first is fine; say so ("good question, '
+        'let me think") or open with a line you have ready, so the silence works for you.',
     )
 
 
@@ -104,13 +108,15 @@ def pace(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Cand
     band = f"{thresholds.slow_wpm:g}\u2013{thresholds.steady_max_wpm:g}"
     if m.wpm < thresholds.slow_wpm:
         return _work_on(
-            0.4 + (thresholds.slow_wpm - m.wpm) / thresholds.slow_wpm, "pace_slow",
+            0.4 + (thresholds.slow_wpm - m.wpm) / thresholds.slow_wpm,
+            "pace_slow",
             f"Your pace was {m.wpm:.0f} words a minute, on the slow side ({band} is comfortable to follow). "
             "Try shorter sentences and keep moving from one point to the next.",
         )
     if m.wpm > thresholds.fast_wpm:
         return _work_on(
-            0.4 + (m.wpm - thresholds.fast_wpm) / thresholds.fast_wpm, "pace_fast",
+            0.4 + (m.wpm - thresholds.fast_wpm) / thresholds.fast_wpm,
+            "pace_fast",
             f"Your pace was {m.wpm:.0f} words a minute, faster than listeners can easily follow ({band} is "
             "comfortable). Slow down and let each key point land with a short pause.",
         )
@@ -127,11 +133,13 @@ def length(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Ca
     if verdict is LengthVerdict.TOO_SHORT:
         short_by = (low - duration) / low if low else 0.0
         return _work_on(
-            0.5 + 0.4 * short_by, "too_short",
+            0.5 + 0.4 * short_by,
+            "too_short",
             f"{ran}, under {target}. Add a concrete example: what you did, and how it turned out.",
         )
     return _work_on(
-        0.5 + 0.4 * min(1.0, (duration - high) / high if high else 1.0), "too_long",
+        0.5 + 0.4 * min(1.0, (duration - high) / high if high else 1.0),
+        "too_long",
         f"{ran}, over {target}. Lead with your point, keep one example, and stop after the result.",
     )
 
@@ -141,9 +149,10 @@ def hedging(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> C
     if count < HEDGES_MIN or not words or count / words < HEDGE_SHARE:
         return None
     return _work_on(
-        min(0.7, 0.25 + 0.05 * count), "hedging",
+        min(0.7, 0.25 + 0.05 * count),
+        "hedging",
         f"You softened your points {count} times ({tally(h.text for h in report.hedges)}){at_times((h.start for h in report.hedges), 2)}. "
-        "Say what you did plainly: \"I decided\" lands better than \"I think I kind of decided\".",
+        'Say what you did plainly: "I decided" lands better than "I think I kind of decided".',
     )
 
 
@@ -153,7 +162,8 @@ def self_deprecation(report: AnswerReport, thresholds: Thresholds, lexicon: Lexi
         return None
     said = join_words([quoted(h.text) + (f" at {clock(h.start)}" if h.start is not None else "") for h in hits[:3]])
     return _work_on(
-        min(0.75, 0.6 + 0.05 * len(hits)), "self_deprecation",
+        min(0.75, 0.6 + 0.05 * len(hits)),
+        "self_deprecation",
         f"You put yourself down with {said}. Leave those out: describe what you did and what you learned, "
         "and let the interviewer judge.",
     )
@@ -163,9 +173,10 @@ def no_evidence(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) 
     if report.evidence or not lexicon.evidence.known or report.metrics.word_count < SUBSTANTIAL_WORDS:
         return None
     return _work_on(
-        0.35, "no_evidence",
-        "The answer has no numbers, results or examples yet. One figure (\"cut build time by thirty percent\") or a "
-        "\"for example\" makes it concrete and believable.",
+        0.35,
+        "no_evidence",
+        'The answer has no numbers, results or examples yet. One figure ("cut build time by thirty percent") or a '
+        '"for example" makes it concrete and believable.',
     )
 
 
@@ -176,7 +187,8 @@ def star_missing_result(report: AnswerReport, thresholds: Thresholds, lexicon: L
     if sum(1 for cues in (star.situation, star.task, star.action) if cues) < 2:
         return None
     return _work_on(
-        0.45, "star_missing_result",
+        0.45,
+        "star_missing_result",
         "Your story sets the scene and says what you did, but not how it ended. Finish with the result, ideally a "
         "number, and what you learned.",
     )
@@ -187,12 +199,28 @@ def repeats(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> C
     if len(hits) < REPEATS_MIN:
         return None
     shown = join_words(
-        [quoted(" ".join([h.text] * h.count)) + (f" at {clock(h.start)}" if h.start is not None else "") for h in hits[:3]]
+        [
+            quoted(" ".join([h.text] * h.count)) + (f" at {clock(h.start)}" if h.start is not None else "")
+            for h in hits[:3]
+        ]
     )
     return _work_on(
-        min(0.4, 0.15 + 0.05 * len(hits)), "repeats",
+        min(0.4, 0.15 + 0.05 * len(hits)),
+        "repeats",
         f"Some words came out twice ({shown}), a sign of restarting mid-sentence. Slowing down a little usually smooths it out.",
     )
 
 
-CHECKS = (fillers, long_pauses, hesitations, start_latency, pace, length, hedging, self_deprecation, no_evidence, star_missing_result, repeats)
+CHECKS = (
+    fillers,
+    long_pauses,
+    hesitations,
+    start_latency,
+    pace,
+    length,
+    hedging,
+    self_deprecation,
+    no_evidence,
+    star_missing_result,
+    repeats,
+)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from mockint.core.analysis.feedback_issues import FILLER_SHARE, FILLERS_PER_MIN, PACE_MIN_SPEAKING_S, PACE_MIN_WORDS, Candidate
 from mockint.core.analysis.detail import EvidenceKind
+from mockint.core.analysis.feedback_issues import (
+    FILLER_SHARE,
+    FILLERS_PER_MIN,
+    PACE_MIN_SPEAKING_S,
+    PACE_MIN_WORDS,
+    Candidate,
+)
 from mockint.core.analysis.findings import FeedbackItem, LengthVerdict, Severity
 from mockint.core.analysis.lexicon import Lexicon
 from mockint.core.analysis.pace import spoken_word_count
@@ -25,7 +31,11 @@ def _strength(weight: float, kind: str, message: str) -> Candidate:
 def star_complete(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
     if not report.star.complete:
         return None
-    return _strength(0.9, "star_complete", "Your answer has the full STAR shape: the situation, your task, what you did, and the result.")
+    return _strength(
+        0.9,
+        "star_complete",
+        "Your answer has the full STAR shape: the situation, your task, what you did, and the result.",
+    )
 
 
 def specific_evidence(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
@@ -34,7 +44,11 @@ def specific_evidence(report: AnswerReport, thresholds: Thresholds, lexicon: Lex
     # Figures convince most, then examples, then result words; show the strongest few.
     distinct = {e.text: e for e in sorted(report.evidence, key=lambda e: _EVIDENCE_ORDER[e.kind])}
     shown = join_words([quoted(text) for text in list(distinct)[:3]])
-    return _strength(min(0.8, 0.5 + 0.1 * len(report.evidence)), "specific_evidence", f"You backed the answer with specifics: {shown}. That is what makes a story believable.")
+    return _strength(
+        min(0.8, 0.5 + 0.1 * len(report.evidence)),
+        "specific_evidence",
+        f"You backed the answer with specifics: {shown}. That is what makes a story believable.",
+    )
 
 
 def few_fillers(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
@@ -47,7 +61,9 @@ def few_fillers(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) 
         return None
     if count == 0:
         return _strength(0.7, "few_fillers", f"Clean delivery: not one filler word in {m.word_count} words.")
-    return _strength(0.6, "few_fillers", f"Clean delivery: only {count_text(count, 'filler word')} in {m.word_count} words.")
+    return _strength(
+        0.6, "few_fillers", f"Clean delivery: only {count_text(count, 'filler word')} in {m.word_count} words."
+    )
 
 
 def steady_pace(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
@@ -65,14 +81,22 @@ def on_target(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) ->
     if report.length.verdict is not LengthVerdict.OK or report.metrics.duration_s is None:
         return None
     low, high = report.length.target_min_s, report.length.target_max_s
-    return _strength(0.55, "on_target", f"Well judged length: {clock(report.metrics.duration_s)}, inside the {low:g}\u2013{high:g} s target.")
+    return _strength(
+        0.55,
+        "on_target",
+        f"Well judged length: {clock(report.metrics.duration_s)}, inside the {low:g}\u2013{high:g} s target.",
+    )
 
 
 def kept_going(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
     """The fallback when nothing else stands out yet: finishing an answer out loud is itself progress."""
     if report.metrics.word_count == 0:
         return None
-    return _strength(0.1, "kept_going", "You got through a whole answer out loud, which is the hardest part. Take the points above one at a time.")
+    return _strength(
+        0.1,
+        "kept_going",
+        "You got through a whole answer out loud, which is the hardest part. Take the points above one at a time.",
+    )
 
 
 CHECKS = (star_complete, specific_evidence, few_fillers, steady_pace, on_target)

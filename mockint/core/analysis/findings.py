@@ -52,8 +52,11 @@ class FillerHit:
     def from_dict(cls, d: Mapping[str, Any]) -> FillerHit:
         d = serial.obj(d, "a filler")
         return cls(
-            serial.integer(d, "index"), serial.text(d, "text"), serial.choice(d, "kind", FillerKind),
-            serial.optional_number(d, "start"), serial.optional_number(d, "end"),
+            serial.integer(d, "index"),
+            serial.text(d, "text"),
+            serial.choice(d, "kind", FillerKind),
+            serial.optional_number(d, "start"),
+            serial.optional_number(d, "end"),
         )
 
 
@@ -79,7 +82,12 @@ class HedgeHit:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> HedgeHit:
         d = serial.obj(d, "a hedge")
-        return cls(serial.integer(d, "index"), serial.text(d, "text"), serial.optional_number(d, "start"), serial.optional_number(d, "end"))
+        return cls(
+            serial.integer(d, "index"),
+            serial.text(d, "text"),
+            serial.optional_number(d, "start"),
+            serial.optional_number(d, "end"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +105,12 @@ class Pause:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Pause:
         d = serial.obj(d, "a pause")
-        return cls(serial.number(d, "start"), serial.number(d, "end"), serial.number(d, "duration_s"), serial.choice(d, "kind", PauseKind))
+        return cls(
+            serial.number(d, "start"),
+            serial.number(d, "end"),
+            serial.number(d, "duration_s"),
+            serial.choice(d, "kind", PauseKind),
+        )
 
 
 @dataclass(frozen=True, slots=True)

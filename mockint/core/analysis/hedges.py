@@ -10,5 +10,6 @@ from mockint.core.analysis.tokens import TokenView
 def find_hedges(view: TokenView, hedges: PhraseMatcher) -> tuple[HedgeHit, ...]:
     words = view.words
     return tuple(
-        HedgeHit(i, rule.text, words[i].start, words[i + len(rule.words) - 1].end) for i, rule in hedges.find(view.texts)
+        HedgeHit(i, rule.text, words[i].start, words[i + len(rule.words) - 1].end)
+        for i, rule in hedges.find(view.texts)
     )

@@ -41,7 +41,9 @@ class Lexicon:
     star: StarVocabulary
 
     @classmethod
-    def for_language(cls, language: str = "en", added_fillers: Iterable[str] = (), removed_fillers: Iterable[str] = ()) -> Lexicon:
+    def for_language(
+        cls, language: str = "en", added_fillers: Iterable[str] = (), removed_fillers: Iterable[str] = ()
+    ) -> Lexicon:
         added = _phrase_set(added_fillers)
         removed = _phrase_set(removed_fillers)
         return _build(normalise_code(language) or "en", added, removed)

@@ -8,7 +8,9 @@ from mockint.core.analysis.detail import RepeatHit
 from mockint.core.analysis.tokens import TokenView, is_bracketed
 
 
-def find_repeats(view: TokenView, filler_positions: Collection[int], deliberate: frozenset[str]) -> tuple[RepeatHit, ...]:
+def find_repeats(
+    view: TokenView, filler_positions: Collection[int], deliberate: frozenset[str]
+) -> tuple[RepeatHit, ...]:
     """Runs of one word said twice or more in a row; fillers ("um um") and words doubled on
     purpose ("very very", "that that") are not stumbles."""
     texts, hits = view.texts, []

@@ -8,7 +8,16 @@ from typing import Any
 
 from mockint.core.analysis import serial
 from mockint.core.analysis.detail import EvidenceHit, LowConfidenceStretch, PhraseHit, RepeatHit, StarCues
-from mockint.core.analysis.findings import FeedbackItem, FillerHit, HedgeHit, LengthResult, Metrics, Pause, Severity, filler_positions
+from mockint.core.analysis.findings import (
+    FeedbackItem,
+    FillerHit,
+    HedgeHit,
+    LengthResult,
+    Metrics,
+    Pause,
+    Severity,
+    filler_positions,
+)
 from mockint.core.analysis.serial import ReportFormatError
 from mockint.core.words import Word
 
@@ -21,7 +30,12 @@ def word_to_dict(word: Word) -> dict[str, Any]:
 
 def word_from_dict(d: Mapping[str, Any]) -> Word:
     d = serial.obj(d, "a word")
-    return Word(serial.text(d, "text"), serial.optional_number(d, "start"), serial.optional_number(d, "end"), serial.optional_number(d, "conf"))
+    return Word(
+        serial.text(d, "text"),
+        serial.optional_number(d, "start"),
+        serial.optional_number(d, "end"),
+        serial.optional_number(d, "conf"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +101,9 @@ class AnswerReport:
         """Restores a report from `to_dict()` (and `detail_dict()` when stored); ReportFormatError if damaged."""
         d = serial.obj(d, "the report")
         if d.get("schema") != SCHEMA:
-            raise ReportFormatError(f"it has schema {d.get('schema')!r}, and this version of MockInt reads schema {SCHEMA}")
+            raise ReportFormatError(
+                f"it has schema {d.get('schema')!r}, and this version of MockInt reads schema {SCHEMA}"
+            )
         extra = _detail_from_dict(detail) if detail is not None else {}
         return cls(
             words=tuple(word_from_dict(w) for w in serial.items(d, "words")),

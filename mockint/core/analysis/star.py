@@ -13,7 +13,7 @@ def _phrase_hits(view: TokenView, matcher: PhraseMatcher) -> list[PhraseHit]:
 
 
 def _past_tense_actions(view: TokenView, vocabulary: StarVocabulary) -> list[PhraseHit]:
-    """"i built", "we migrated": a subject followed by a verb in the past tense."""
+    """ "i built", "we migrated": a subject followed by a verb in the past tense."""
     texts, hits = view.texts, []
     subjects, suffixes = vocabulary.action_subjects, vocabulary.past_suffixes
     irregular, excluded = vocabulary.irregular_past, vocabulary.not_actions

@@ -38,7 +38,9 @@ class Thresholds:
                 f"the hesitation pause ({self.hesitation_s:g} s) must not be longer than the long pause ({self.long_pause_s:g} s)"
             )
         if self.slow_wpm >= self.fast_wpm:
-            raise BadInputError(f"the slow pace ({self.slow_wpm:g} wpm) must be below the fast pace ({self.fast_wpm:g} wpm)")
+            raise BadInputError(
+                f"the slow pace ({self.slow_wpm:g} wpm) must be below the fast pace ({self.fast_wpm:g} wpm)"
+            )
 
     @property
     def steady_max_wpm(self) -> float:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from mockint.core.words import Word
 
-
 # Times carry two decimals, so a 1.00 s gap may compute as 0.9999999; thresholds allow for that.
 TIME_EPSILON = 1e-6
 

@@ -23,7 +23,7 @@ def count_text(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def quoted(text: str) -> str:
-    return f"\"{text}\""
+    return f'"{text}"'
 
 
 def join_words(parts: Sequence[str]) -> str:

@@ -67,7 +67,9 @@ def transcript_segments(answer: Answer) -> list[Segment]:
         if pause:
             segments.append(pause)
         if span:
-            segments.append(Segment(SegmentKind.FILLER, " ".join(str(w.get("text", "")) for w in words[position:position + span])))
+            segments.append(
+                Segment(SegmentKind.FILLER, " ".join(str(w.get("text", "")) for w in words[position : position + span]))
+            )
             position += span
             continue
         plain.append(str(words[position].get("text", "")))
@@ -91,7 +93,11 @@ def filler_tally(answer: Answer) -> list[tuple[str, int]]:
 
 
 def feedback_items(answer: Answer, severity: str) -> list[str]:
-    return [str(item.get("message", "")) for item in (answer.report or {}).get("feedback") or () if item.get("severity") == severity]
+    return [
+        str(item.get("message", ""))
+        for item in (answer.report or {}).get("feedback") or ()
+        if item.get("severity") == severity
+    ]
 
 
 def hedge_count(answer: Answer) -> int:

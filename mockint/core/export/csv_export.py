@@ -9,9 +9,27 @@ from mockint.core.export import common
 from mockint.core.session import Answer, SessionDetail
 
 CSV_COLUMNS = (
-    "session_id", "session_started_at", "mode", "answer_id", "attempt_of", "deck_id", "question_id",
-    "question", "duration_s", "word_count", "wpm", "fillers", "fillers_per_min", "hedges",
-    "longest_pause_s", "length_verdict", "target_min_s", "target_max_s", "rating", "rating_note", "transcript",
+    "session_id",
+    "session_started_at",
+    "mode",
+    "answer_id",
+    "attempt_of",
+    "deck_id",
+    "question_id",
+    "question",
+    "duration_s",
+    "word_count",
+    "wpm",
+    "fillers",
+    "fillers_per_min",
+    "hedges",
+    "longest_pause_s",
+    "length_verdict",
+    "target_min_s",
+    "target_max_s",
+    "rating",
+    "rating_note",
+    "transcript",
 )
 
 # A cell starting with one of these is run as a formula by spreadsheet programs; deck questions

@@ -32,8 +32,8 @@ def session_html(detail: SessionDetail) -> str:
         f"<title>{_e(title)}</title>",
         "</head>",
         '<body style="font-family:sans-serif; font-size:11pt; color:#222222; margin:16px;">',
-        f"<h1 style=\"font-size:18pt;\">{_e(title)}</h1>",
-        f"<p style=\"color:#555555;\">{_e(common.local_time(session.started_at))}"
+        f'<h1 style="font-size:18pt;">{_e(title)}</h1>',
+        f'<p style="color:#555555;">{_e(common.local_time(session.started_at))}'
         + (f" &middot; Decks: {_e(', '.join(session.deck_ids))}" if session.deck_ids else "")
         + "</p>",
     ]
@@ -42,7 +42,14 @@ def session_html(detail: SessionDetail) -> str:
     parts.append(
         _table(
             ("Answers", "Fillers per minute", "Pace (wpm)", "Within target length"),
-            [(str(summary.answer_count), common.number(summary.mean_fillers_per_min), common.number(summary.mean_wpm, 0), common.percent(summary.within_target_share))],
+            [
+                (
+                    str(summary.answer_count),
+                    common.number(summary.mean_fillers_per_min),
+                    common.number(summary.mean_wpm, 0),
+                    common.percent(summary.within_target_share),
+                )
+            ],
         )
     )
     if not detail.answers:
@@ -60,13 +67,21 @@ def _answer_html(detail: SessionDetail, number: int, answer: Answer) -> list[str
         parts.append(f'<p style="color:#555555;">A retry (first attempt: answer {answer.attempt_of}).</p>')
     target = common.target_range(answer)
     verdict = common.VERDICT_LABELS.get(headline.length_verdict or "", "")
-    length = common.clock(headline.duration_s) + (f" (target {common.target_text(target)})" if target else "") + (f": {verdict}" if verdict else "")
+    length = (
+        common.clock(headline.duration_s)
+        + (f" (target {common.target_text(target)})" if target else "")
+        + (f": {verdict}" if verdict else "")
+    )
     tally = ", ".join(f"{text} ×{count}" for text, count in common.filler_tally(answer))
     rows = [
         ("Length", length),
         ("Words", str(headline.word_count)),
         ("Pace", f"{common.number(headline.wpm, 0)} wpm"),
-        ("Fillers", f"{headline.filler_count} ({common.number(headline.fillers_per_min)} per minute)" + (f": {tally}" if tally else "")),
+        (
+            "Fillers",
+            f"{headline.filler_count} ({common.number(headline.fillers_per_min)} per minute)"
+            + (f": {tally}" if tally else ""),
+        ),
         ("Hedges", str(common.hedge_count(answer))),
     ]
     longest = common.metric(answer, "longest_pause_s")
@@ -82,7 +97,9 @@ def _answer_html(detail: SessionDetail, number: int, answer: Answer) -> list[str
         messages = common.feedback_items(answer, severity)
         if messages:
             parts.append(f"<p><b>{title}</b></p><ul>" + "".join(f"<li>{_e(m)}</li>" for m in messages) + "</ul>")
-    parts.append(f'<p><b>Transcript</b> <span style="color:#555555;">(fillers <span style="{_FILLER_STYLE}">highlighted</span>, pauses in brackets)</span></p>')
+    parts.append(
+        f'<p><b>Transcript</b> <span style="color:#555555;">(fillers <span style="{_FILLER_STYLE}">highlighted</span>, pauses in brackets)</span></p>'
+    )
     parts.append(f'<p style="line-height:150%;">{_transcript(answer)}</p>')
     return parts
 
@@ -101,7 +118,9 @@ def _segment(segment: common.Segment) -> str:
         return _e(segment.text)
     long_pause = segment.kind is common.SegmentKind.LONG_PAUSE
     label = "long pause" if long_pause else "pause"
-    return f'<span style="{_LONG_PAUSE_STYLE if long_pause else _PAUSE_STYLE}">[{label} {segment.duration_s:.1f} s]</span>'
+    return (
+        f'<span style="{_LONG_PAUSE_STYLE if long_pause else _PAUSE_STYLE}">[{label} {segment.duration_s:.1f} s]</span>'
+    )
 
 
 def _table(header: tuple[str, ...] | None, rows: list[tuple[str, ...]]) -> str:
@@ -119,4 +138,4 @@ def _table(header: tuple[str, ...] | None, rows: list[tuple[str, ...]]) -> str:
 
 def _e(text: str) -> str:
     # Only text content is escaped here (no user text goes in attributes); named &quot; suits every reader.
-    return escape(text, quote=False).replace("\"", "&quot;")
+    return escape(text, quote=False).replace('"', "&quot;")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mockint.analysis_options import analysis_options
 from mockint.core.analysis import analyze_answer
@@ -103,7 +103,7 @@ class AnswerWorker(Worker):
             question_id=request.question_id,
             deck_id=request.deck_id,
             attempt_of=request.attempt_of,
-            started_at=datetime.now(timezone.utc),
+            started_at=datetime.now(UTC),
         )
         try:
             self._pipeline.start(device, store.recordings.path_for(answer_id))
@@ -124,7 +124,9 @@ class AnswerWorker(Worker):
         if result.transcript is None:
             if result.abandoned:
                 return CaptureOutcome(None, fault)
-            return CaptureOutcome(None, (*fault, AnswerNotAnalysedError(answer_id, recording.path, result.recognition_error)))
+            return CaptureOutcome(
+                None, (*fault, AnswerNotAnalysedError(answer_id, recording.path, result.recognition_error))
+            )
         report = analyze_answer(result.transcript, self._request.target, lexicon=lexicon, thresholds=thresholds)
         stored = {**report.to_dict(), "detail": report.detail_dict()}
         store.update_answer_report(answer_id, stored, words=result.transcript.words, duration_s=duration)

@@ -105,7 +105,9 @@ class ExportButton(QPushButton):
             return
         choice = CHOICES_BY_KEY[key]
         suggested = self._start_folder() / suggested_name(self._session, choice)
-        chosen, _ = QFileDialog.getSaveFileName(self, f"Export session as {choice.label}", str(suggested), f"{choice.file_filter};;All files (*)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, f"Export session as {choice.label}", str(suggested), f"{choice.file_filter};;All files (*)"
+        )
         if chosen:
             self.export_to(key, with_suffix(Path(chosen), choice))
 

@@ -49,21 +49,46 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Date", "When the session started", lambda o: session_date(o.session.started_at), lambda o: o.session.started_at.timestamp()),
+    Column(
+        "Date",
+        "When the session started",
+        lambda o: session_date(o.session.started_at),
+        lambda o: o.session.started_at.timestamp(),
+    ),
     Column("Mode", "How you practised", lambda o: o.session.mode.label, lambda o: o.session.mode.label),
-    Column("Decks", "The question decks used", lambda o: ", ".join(o.session.deck_ids) or NO_FIGURE, lambda o: ", ".join(o.session.deck_ids)),
-    Column("Answers", "How many answers you gave", lambda o: str(o.summary.answer_count), lambda o: o.summary.answer_count, numeric=True),
     Column(
-        "Fillers/min", "Filler words a minute, averaged over the answers (lower is calmer)",
-        lambda o: fillers_text(o.summary.mean_fillers_per_min), lambda o: o.summary.mean_fillers_per_min, numeric=True,
+        "Decks",
+        "The question decks used",
+        lambda o: ", ".join(o.session.deck_ids) or NO_FIGURE,
+        lambda o: ", ".join(o.session.deck_ids),
     ),
     Column(
-        "Pace", "Words a minute, averaged over the answers (100–165 is comfortable)",
-        lambda o: pace_text(o.summary.mean_wpm), lambda o: o.summary.mean_wpm, numeric=True,
+        "Answers",
+        "How many answers you gave",
+        lambda o: str(o.summary.answer_count),
+        lambda o: o.summary.answer_count,
+        numeric=True,
     ),
     Column(
-        "On target", "Share of the answers whose length was within the question's target length",
-        lambda o: share_text(o.summary.within_target_share), lambda o: o.summary.within_target_share, numeric=True,
+        "Fillers/min",
+        "Filler words a minute, averaged over the answers (lower is calmer)",
+        lambda o: fillers_text(o.summary.mean_fillers_per_min),
+        lambda o: o.summary.mean_fillers_per_min,
+        numeric=True,
+    ),
+    Column(
+        "Pace",
+        "Words a minute, averaged over the answers (100–165 is comfortable)",
+        lambda o: pace_text(o.summary.mean_wpm),
+        lambda o: o.summary.mean_wpm,
+        numeric=True,
+    ),
+    Column(
+        "On target",
+        "Share of the answers whose length was within the question's target length",
+        lambda o: share_text(o.summary.within_target_share),
+        lambda o: o.summary.within_target_share,
+        numeric=True,
     ),
 )
 
@@ -84,11 +109,11 @@ class SessionsModel(QAbstractTableModel):
     def overviews(self) -> list[SessionOverview]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
+    def rowCount(self, parent: Index | None = None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(COLUMNS)
+    def columnCount(self, parent: Index | None = None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -176,7 +201,10 @@ class SessionsTable(QTableView):
 
     def shown_overviews(self) -> list[SessionOverview]:
         """The sessions in the order the table shows them, top to bottom."""
-        return [self.sessions.overview(self._sorted.mapToSource(self._sorted.index(row, 0)).row()) for row in range(self._sorted.rowCount())]
+        return [
+            self.sessions.overview(self._sorted.mapToSource(self._sorted.index(row, 0)).row())
+            for row in range(self._sorted.rowCount())
+        ]
 
     def shown_text(self, row: int) -> list[str]:
         return [self._sorted.index(row, column).data() for column in range(len(COLUMNS))]

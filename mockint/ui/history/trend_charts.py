@@ -35,11 +35,24 @@ class Metric:
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("fillers", "Fillers per minute", "Lower is calmer", lambda p: p.fillers_per_min, lambda v: f"{v:.1f} a minute", "%.0f"),
-    Metric("pace", "Pace", "Words a minute; the band is comfortable", lambda p: p.wpm, lambda v: f"{v:.0f} wpm", "%.0f"),
     Metric(
-        "share", "Answers within target", "Share of answers of the right length",
-        lambda p: None if p.within_target_share is None else p.within_target_share * 100, lambda v: f"{v:.0f}%", "%.0f%%",
+        "fillers",
+        "Fillers per minute",
+        "Lower is calmer",
+        lambda p: p.fillers_per_min,
+        lambda v: f"{v:.1f} a minute",
+        "%.0f",
+    ),
+    Metric(
+        "pace", "Pace", "Words a minute; the band is comfortable", lambda p: p.wpm, lambda v: f"{v:.0f} wpm", "%.0f"
+    ),
+    Metric(
+        "share",
+        "Answers within target",
+        "Share of answers of the right length",
+        lambda p: None if p.within_target_share is None else p.within_target_share * 100,
+        lambda v: f"{v:.0f}%",
+        "%.0f%%",
     ),
 )
 

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -72,7 +79,9 @@ class CatalogDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def names(self) -> list[str]:
-        return [self.model_list.topLevelItem(row).data(0, NAME_ROLE) for row in range(self.model_list.topLevelItemCount())]
+        return [
+            self.model_list.topLevelItem(row).data(0, NAME_ROLE) for row in range(self.model_list.topLevelItemCount())
+        ]
 
     def select(self, name: str) -> bool:
         for row in range(self.model_list.topLevelItemCount()):

@@ -82,4 +82,6 @@ def describe_failure(error: BaseException, step: Step) -> FailureText:
         )
     if isinstance(error, UserFacingError):
         return FailureText("The model could not be set up.", "Retry, or choose another model.", details)
-    return FailureText("Something went wrong inside MockInt while setting up the model.", "Retry, or choose another model.", details)
+    return FailureText(
+        "Something went wrong inside MockInt while setting up the model.", "Retry, or choose another model.", details
+    )

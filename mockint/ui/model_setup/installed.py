@@ -57,7 +57,9 @@ def scan_models(settings: Settings, paths: AppPaths) -> ModelsOverview:
         remove_tree(leftover)  # a removal that a crash or power cut interrupted
     rows = tuple(
         ModelRow(
-            model.name, model.path, folder_size(model.path),
+            model.name,
+            model.path,
+            folder_size(model.path),
             model.catalog.language if model.catalog else None,
             model.catalog.description if model.catalog else None,
             model.problems,
@@ -75,7 +77,9 @@ def remove_model(folder: Path, models_dir: Path) -> None:
     or gone: a crash halfway leaves a hidden folder, which no listing shows."""
     folder = Path(folder)
     if folder.parent.resolve() != Path(models_dir).resolve():
-        raise StorageError(f"{folder} is not in the models folder {models_dir}; MockInt only removes models it installed")
+        raise StorageError(
+            f"{folder} is not in the models folder {models_dir}; MockInt only removes models it installed"
+        )
     doomed = folder.with_name(f"{_REMOVING_PREFIX}{folder.name}-{secrets.token_hex(4)}")
     try:
         os.replace(folder, doomed)

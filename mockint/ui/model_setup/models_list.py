@@ -49,7 +49,9 @@ class InstalledModelsList(QTreeWidget):
         for row in rows:
             is_in_use = in_use is not None and row.path == in_use
             about = f"{row.description} ({row.language})" if row.description else ""
-            item = QTreeWidgetItem([row.name, about, format_bytes(row.size_bytes), status_text(row, is_in_use, loading)])
+            item = QTreeWidgetItem(
+                [row.name, about, format_bytes(row.size_bytes), status_text(row, is_in_use, loading)]
+            )
             item.setData(0, NAME_ROLE, row.name)
             item.setToolTip(0, f"{row.name}\n{row.path}")
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -62,7 +64,10 @@ class InstalledModelsList(QTreeWidget):
                 item.setIcon(STATUS_COLUMN, icon)
             elif not row.usable:
                 item.setIcon(STATUS_COLUMN, themed_icon("warning", theme, role="warning"))
-                item.setToolTip(STATUS_COLUMN, "What is wrong:\n" + "\n".join(row.problems) + "\nRemove it, then download or add it again.")
+                item.setToolTip(
+                    STATUS_COLUMN,
+                    "What is wrong:\n" + "\n".join(row.problems) + "\nRemove it, then download or add it again.",
+                )
             self.addTopLevelItem(item)
             if row.name == selected:
                 self.setCurrentItem(item)

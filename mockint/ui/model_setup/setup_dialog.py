@@ -100,7 +100,9 @@ class ModelSetupDialog(QDialog):
         if self.busy:
             return
         self.view.show_download_source(self.source)
-        worker = DownloadWorker(self.source, self.context.paths.models_dir, self.context.paths.downloads_dir, free_bytes=self._free_bytes)
+        worker = DownloadWorker(
+            self.source, self.context.paths.models_dir, self.context.paths.downloads_dir, free_bytes=self._free_bytes
+        )
         self._retry = self.start_download
         self._show_state(SetupState.DOWNLOADING)
         self._set_status("Connecting…", icon=None)
@@ -125,7 +127,9 @@ class ModelSetupDialog(QDialog):
             self.install_from(Path(folder))
 
     def choose_zip(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(self, "Choose a Vosk model zip", str(Path.home()), "Zip archives (*.zip);;All files (*)")
+        file, _ = QFileDialog.getOpenFileName(
+            self, "Choose a Vosk model zip", str(Path.home()), "Zip archives (*.zip);;All files (*)"
+        )
         if file:
             self.install_from(Path(file))
 
@@ -190,7 +194,9 @@ class ModelSetupDialog(QDialog):
         if update.stage is DownloadStage.INSTALLING:
             self._show_state(SetupState.INSTALLING)
             self._full_bar()
-            self._set_status(f"Downloaded {format_bytes(update.estimate.done)}. Checking it and unpacking the model…", icon=None)
+            self._set_status(
+                f"Downloaded {format_bytes(update.estimate.done)}. Checking it and unpacking the model…", icon=None
+            )
             return
         fraction = update.estimate.fraction
         if fraction is None:
@@ -215,7 +221,9 @@ class ModelSetupDialog(QDialog):
             return
         self._show_state(SetupState.INSTALLED)
         self._full_bar()
-        self._set_status(f"{self._installed_path.name} is installed. Use it now, or switch later in Settings.", icon="ready")
+        self._set_status(
+            f"{self._installed_path.name} is installed. Use it now, or switch later in Settings.", icon="ready"
+        )
 
     def _failed(self, error: BaseException, step: Step) -> None:
         self._worker = None
@@ -229,7 +237,9 @@ class ModelSetupDialog(QDialog):
             self.view.progress_bar.setRange(0, PROGRESS_STEPS)
             if self.source.size_bytes:
                 self.view.progress_bar.setValue(round(min(1.0, kept / self.source.size_bytes) * PROGRESS_STEPS))
-            self._set_status(f"Paused. {format_bytes(kept)} downloaded so far is kept; Resume carries on from there.", icon=None)
+            self._set_status(
+                f"Paused. {format_bytes(kept)} downloaded so far is kept; Resume carries on from there.", icon=None
+            )
         else:
             self._show_state(SetupState.CHOOSE)
             self.view.progress_area.hide()
@@ -304,7 +314,9 @@ class ModelSetupDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         layout = self.layout()
-        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        height = (
+            layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        )
         self.resize(self.width(), max(height, layout.totalMinimumSize().height()))
 
     def _full_bar(self) -> None:
@@ -319,5 +331,7 @@ class ModelSetupDialog(QDialog):
         """What the dialog says right now: the progress line, or the problem (for tests and a11y)."""
         if self._state is SetupState.FAILED:
             v = self.view
-            return " ".join(t for t in (v.problem_headline.text(), v.problem_advice.text(), v.problem_details.text()) if t)
+            return " ".join(
+                t for t in (v.problem_headline.text(), v.problem_advice.text(), v.problem_details.text()) if t
+            )
         return self.view.status_label.text()

@@ -73,4 +73,3 @@ def setting_to_save(installed_name: str, current: object) -> str | None:
     if current in (None, "") and installed_name == DEFAULT_MODEL_NAME:
         return None
     return installed_name
-

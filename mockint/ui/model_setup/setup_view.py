@@ -6,7 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from mockint.speech.model_catalog import DownloadSource
@@ -17,8 +25,7 @@ from mockint.ui.theme import Theme
 FIRST_RUN_TITLE = "Set up speech recognition"
 DOWNLOAD_TITLE = "Download a speech model"
 FIRST_RUN_INTRO = (
-    "MockInt turns your spoken answers into text on this computer. For that it needs a speech "
-    "model, downloaded once."
+    "MockInt turns your spoken answers into text on this computer. For that it needs a speech model, downloaded once."
 )
 DOWNLOAD_INTRO = "Speech models are downloaded once and then work without a connection."
 ADD_TITLE = "Add a speech model"
@@ -39,7 +46,9 @@ def progress_bar_style(theme: Theme, *, done: bool = False) -> str:
 class SetupView(QWidget):
     """Header, the model card, progress, the problem box and the buttons; no behaviour."""
 
-    def __init__(self, source: DownloadSource, models_dir: Path, theme: Theme, *, first_run: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, source: DownloadSource, models_dir: Path, theme: Theme, *, first_run: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.first_run = first_run
@@ -170,7 +179,14 @@ class SetupView(QWidget):
         row.setSpacing(8)
         row.addWidget(self.use_own_button)
         row.addStretch(1)
-        for button in (self.close_button, self.cancel_button, self.download_button, self.resume_button, self.retry_button, self.use_now_button):
+        for button in (
+            self.close_button,
+            self.cancel_button,
+            self.download_button,
+            self.resume_button,
+            self.retry_button,
+            self.use_now_button,
+        ):
             row.addWidget(button)
         return row
 

@@ -6,7 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mockint.atomic_file import write_text_atomically
-from mockint.core.deck import Deck, DeckLoad, deck_id_from, deck_from_csv, deck_to_csv, deck_to_toml, load_deck, load_decks, read_deck_file
+from mockint.core.decks import (
+    Deck,
+    DeckLoad,
+    deck_from_csv,
+    deck_id_from,
+    deck_to_csv,
+    deck_to_toml,
+    load_deck,
+    load_decks,
+    read_deck_file,
+)
 from mockint.core.errors import BadInputError
 from mockint.paths import AppPaths, shipped_decks_dir
 from mockint.store.errors import from_os_error
@@ -44,7 +54,9 @@ def import_csv(csv_path: Path, folders: DeckFolders) -> Deck:
     """Turns a CSV file into one of the user's decks; DeckError names the row that is wrong."""
     base = deck_id_from(csv_path.stem)
     if not base:
-        raise BadInputError(f"{csv_path.name}: rename the file so its name has letters or digits; the deck is named after it")
+        raise BadInputError(
+            f"{csv_path.name}: rename the file so its name has letters or digits; the deck is named after it"
+        )
     text = read_deck_file(csv_path)
     deck_id = _free_id(base, folders)
     deck = deck_from_csv(text, str(csv_path), deck_id)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from mockint.core.deck import Deck, DeckError, DeckLoad
+from mockint.core.decks import Deck, DeckError, DeckLoad
 from mockint.ui.icons import themed_icon
 from mockint.ui.pages.deck_files import DeckFolders
 from mockint.ui.theme import Theme

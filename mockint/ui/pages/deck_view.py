@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QSplitter, QStackedWidget, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from mockint.core.deck import Deck, DeckError
+from mockint.core.decks import Deck, DeckError
 from mockint.ui.pages.question_detail import QuestionDetail, target_text
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
@@ -72,7 +79,9 @@ class DeckView(QStackedWidget):
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.setAccessibleName("Why this deck could not be loaded")
-        hint = QLabel("Fix the file in a text editor and choose Reload; the other decks work meanwhile.", objectName="hint")
+        hint = QLabel(
+            "Fix the file in a text editor and choose Reload; the other decks work meanwhile.", objectName="hint"
+        )
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from mockint.core.deck import Deck, DeckLoad
+from mockint.core.decks import Deck, DeckLoad
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
@@ -39,9 +39,21 @@ class DecksPage(QWidget):
         self._select_after_load: str | None = None
         self.last_load: DeckLoad | None = None
 
-        header = PageHeader("Decks", "Questions to practise with. Import a spreadsheet (CSV) a friend wrote, or export a deck to edit.")
-        self.import_button = self._button("&Import CSV…", "import", "Make a deck of your own from a CSV file, one question a row", self.choose_csv_to_import)
-        self.export_button = self._button("&Export CSV…", "export", "Save the chosen deck as a CSV file to edit in a spreadsheet", self.choose_export_target)
+        header = PageHeader(
+            "Decks", "Questions to practise with. Import a spreadsheet (CSV) a friend wrote, or export a deck to edit."
+        )
+        self.import_button = self._button(
+            "&Import CSV…",
+            "import",
+            "Make a deck of your own from a CSV file, one question a row",
+            self.choose_csv_to_import,
+        )
+        self.export_button = self._button(
+            "&Export CSV…",
+            "export",
+            "Save the chosen deck as a CSV file to edit in a spreadsheet",
+            self.choose_export_target,
+        )
         self.reload_button = self._button("&Reload", "reload", "Read the deck files again (F5)", self.reload)
         for button in (self.import_button, self.export_button, self.reload_button):
             header.add_action(button)
@@ -128,7 +140,9 @@ class DecksPage(QWidget):
     # ----- import and export
 
     def choose_csv_to_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a deck from CSV", str(Path.home()), "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a deck from CSV", str(Path.home()), "CSV files (*.csv);;All files (*)"
+        )
         if path:
             self.import_csv(Path(path))
 

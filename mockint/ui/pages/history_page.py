@@ -76,7 +76,9 @@ class HistoryPage(QWidget):
 
         header = PageHeader("History", "Your practice sessions, and how your answers change over time.")
         self.export_button = ExportButton(context)
-        self.delete_button = QPushButton(themed_icon("delete", context.theme, role="danger"), "&Delete…", objectName="danger")
+        self.delete_button = QPushButton(
+            themed_icon("delete", context.theme, role="danger"), "&Delete…", objectName="danger"
+        )
         self.delete_button.setIconSize(QSize(16, 16))
         self.delete_button.setToolTip("Delete the selected session with its recordings (asks first; Delete key)")
         self.delete_button.setAccessibleName("Delete the selected session")
@@ -139,7 +141,9 @@ class HistoryPage(QWidget):
             self._load_again = True
             return
         self._loading = True
-        self.context.workers.start(FunctionWorker(load_history, store), on_finished=self._loaded, on_failed=self._load_failed)
+        self.context.workers.start(
+            FunctionWorker(load_history, store), on_finished=self._loaded, on_failed=self._load_failed
+        )
 
     def _loaded(self, result: tuple[list[SessionOverview], list[TrendPoint]]) -> None:
         self._loading = False

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from mockint.core.deck import DeckLoad
+from mockint.core.decks import DeckLoad
 from mockint.core.errors import NoModelError
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.ui.background import ResourceState
@@ -51,7 +51,9 @@ class PracticePage(QWidget):
         self._model_dialog: QWidget | None = None
         self.flow = SessionFlow(context, self)
 
-        self.header = PageHeader("Practice", "A mock interview out loud: MockInt asks, you answer, then you see what to work on.")
+        self.header = PageHeader(
+            "Practice", "A mock interview out loud: MockInt asks, you answer, then you see what to work on."
+        )
         self.setup = SetupPanel(context)
         self.interview = InterviewView(context.theme)
         self.summary = SessionSummaryView(context.theme)
@@ -112,12 +114,19 @@ class PracticePage(QWidget):
             offer_setup = isinstance(model.error, NoModelError)
             reason: str | None = (
                 "No speech model is installed yet: set one up to practise out loud."
-                if offer_setup else message_for(model.error) if model.error else "The speech model could not be loaded."
+                if offer_setup
+                else message_for(model.error)
+                if model.error
+                else "The speech model could not be loaded."
             )
         elif model.state is not ResourceState.READY:
             reason = "The speech model is still loading…"
         elif store.state is ResourceState.UNAVAILABLE:
-            reason = f"Your answers cannot be saved: {message_for(store.error)}" if store.error else "Your answers cannot be saved."
+            reason = (
+                f"Your answers cannot be saved: {message_for(store.error)}"
+                if store.error
+                else "Your answers cannot be saved."
+            )
         elif store.state is not ResourceState.READY:
             reason = "Opening your practice history…"
         else:

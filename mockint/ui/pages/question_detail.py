@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from mockint.core.deck import Question
+from mockint.core.decks import Question
 from mockint.core.targets import TargetRange
 
 
@@ -52,7 +52,11 @@ class QuestionDetail(QScrollArea):
 
     def show_question(self, question: Question, target: TargetRange) -> None:
         self.text.setText(question.text)
-        facts = [question.category.capitalize(), question.difficulty.value.capitalize(), f"target {target_text(target)}"]
+        facts = [
+            question.category.capitalize(),
+            question.difficulty.value.capitalize(),
+            f"target {target_text(target)}",
+        ]
         if question.target_s is None:
             facts[-1] += " (deck default)"
         if question.tags:

@@ -28,7 +28,10 @@ from mockint.ui.workers import FunctionWorker
 PAGE_KEY = "review"
 # AppEvents.answers_saved(session_id: int), once the app has it: answers were saved, reload.
 EMPTY_LOADING = ("Opening your practice history…", "")
-EMPTY_NOTHING = ("Nothing to review yet", "Answer a few questions on the Practice page; each answer appears here with its transcript, figures and feedback.")
+EMPTY_NOTHING = (
+    "Nothing to review yet",
+    "Answer a few questions on the Practice page; each answer appears here with its transcript, figures and feedback.",
+)
 
 
 def create_page(context: AppContext) -> QWidget:
@@ -180,7 +183,10 @@ class ReviewPage(ReviewPageLayout):
     def _meta(self, answer: ReviewedAnswer | None) -> str:
         if answer is None or self.review is None:
             return ""
-        parts = [when(answer.answer.started_at or answer.answer.created_at), self.review.detail.session.title or self.review.detail.session.mode.label]
+        parts = [
+            when(answer.answer.started_at or answer.answer.created_at),
+            self.review.detail.session.title or self.review.detail.session.mode.label,
+        ]
         if answer.attempt_count > 1:
             parts.insert(0, f"Attempt {answer.attempt_number} of {answer.attempt_count}")
         return " · ".join(parts)
@@ -288,4 +294,3 @@ class ReviewPage(ReviewPageLayout):
     def _window_closing(self) -> None:
         self.retry.abort()
         self.answer_view.playback.stop()
-

@@ -15,7 +15,9 @@ def create_page(context: AppContext) -> QWidget:
     page = SettingsPage(context)
     for module in section_modules():
         page.add_section(
-            module.SECTION_KEY, module.SECTION_TITLE, module.create_section(context),
+            module.SECTION_KEY,
+            module.SECTION_TITLE,
+            module.create_section(context),
             order=getattr(module, "SECTION_ORDER", SECTION_SLOTS.get(module.SECTION_KEY, 80)),
             hint=getattr(module, "SECTION_HINT", ""),
         )
@@ -33,7 +35,9 @@ class SettingsPage(QScrollArea):
         self._column = QVBoxLayout(body)
         self._column.setContentsMargins(28, 24, 28, 28)
         self._column.setSpacing(16)
-        self._column.addWidget(PageHeader("Settings", "Adjust how MockInt judges your answers, and look after your data."))
+        self._column.addWidget(
+            PageHeader("Settings", "Adjust how MockInt judges your answers, and look after your data.")
+        )
         self._column.addStretch(1)
         self.setWidget(body)
 

@@ -31,9 +31,14 @@ STATUS = {
     Phase.ENDING: "Finishing the session…",
 }
 PRIMARY = {
-    Phase.STARTING: "Starting…", Phase.READING: "Answer now", Phase.THINKING: "Start answering",
-    Phase.PREPARING: "Stop answer", Phase.RECORDING: "Stop answer", Phase.SAVING: "Saving…",
-    Phase.PROBLEM: "Try again", Phase.ENDING: "Finishing…",
+    Phase.STARTING: "Starting…",
+    Phase.READING: "Answer now",
+    Phase.THINKING: "Start answering",
+    Phase.PREPARING: "Stop answer",
+    Phase.RECORDING: "Stop answer",
+    Phase.SAVING: "Saving…",
+    Phase.PROBLEM: "Try again",
+    Phase.ENDING: "Finishing…",
 }
 PROBLEM_HINT = "Press Space to try again, N to skip this question, or Esc to end the session."
 
@@ -80,10 +85,18 @@ class InterviewView(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with the answer")
 
-        self.primary = self._button("", "primary", "Space", self.space_pressed, "Start or stop your answer, skip the think time, or go on")
-        self.repeat = self._button("Hear it again", "", "R", self.repeat_pressed, "Read the question again and restart the think time")
-        self.next = self._button("Next question", "", "N", self.next_pressed, "Move on to the next question (an answer in progress is kept)")
-        self.end = self._button("End session", "", "Esc", self.end_pressed, "End the session; what you recorded is kept")
+        self.primary = self._button(
+            "", "primary", "Space", self.space_pressed, "Start or stop your answer, skip the think time, or go on"
+        )
+        self.repeat = self._button(
+            "Hear it again", "", "R", self.repeat_pressed, "Read the question again and restart the think time"
+        )
+        self.next = self._button(
+            "Next question", "", "N", self.next_pressed, "Move on to the next question (an answer in progress is kept)"
+        )
+        self.end = self._button(
+            "End session", "", "Esc", self.end_pressed, "End the session; what you recorded is kept"
+        )
         for button in (self.repeat, self.next, self.end):
             button.setText(f"{button.accessibleName()}  ({button.property('key')})")
         buttons = QHBoxLayout()
@@ -105,10 +118,15 @@ class InterviewView(QWidget):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self._keys = [self._key(key, signal) for key, signal in (
-            (Qt.Key.Key_Space, self.space_pressed), (Qt.Key.Key_N, self.next_pressed),
-            (Qt.Key.Key_R, self.repeat_pressed), (Qt.Key.Key_Escape, self.end_pressed),
-        )]
+        self._keys = [
+            self._key(key, signal)
+            for key, signal in (
+                (Qt.Key.Key_Space, self.space_pressed),
+                (Qt.Key.Key_N, self.next_pressed),
+                (Qt.Key.Key_R, self.repeat_pressed),
+                (Qt.Key.Key_Escape, self.end_pressed),
+            )
+        ]
         self.live_transcript_wanted = False
         self._theme = theme
         self.show_phase(Phase.STARTING)
@@ -167,5 +185,7 @@ class InterviewView(QWidget):
         self.primary.setEnabled(phase not in (Phase.STARTING, Phase.SAVING, Phase.ENDING, Phase.DONE, Phase.IDLE))
         before_answer = phase in (Phase.READING, Phase.THINKING, Phase.PROBLEM)
         self.repeat.setEnabled(before_answer)
-        self.next.setEnabled(phase in (Phase.READING, Phase.THINKING, Phase.PROBLEM, Phase.PREPARING, Phase.RECORDING, Phase.REPORT))
+        self.next.setEnabled(
+            phase in (Phase.READING, Phase.THINKING, Phase.PROBLEM, Phase.PREPARING, Phase.RECORDING, Phase.REPORT)
+        )
         self.end.setEnabled(phase not in (Phase.ENDING, Phase.DONE, Phase.IDLE))

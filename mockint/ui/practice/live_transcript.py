@@ -41,7 +41,7 @@ class LiveTranscript(QFrame):
         shown = self._full
         if len(shown) > SHOWN_CHARACTERS:
             cut = shown[-SHOWN_CHARACTERS:]
-            shown = "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
+            shown = "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
         self.words.setText(shown)
 
     def clear(self) -> None:

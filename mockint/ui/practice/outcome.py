@@ -69,7 +69,7 @@ def target_text(target: TargetRange) -> str:
 
 
 def length_text(outcome: AnswerOutcome) -> str:
-    """"0:12 · too short (target 0:15–0:45)"."""
+    """ "0:12 · too short (target 0:15–0:45)"."""
     verdict = VERDICT_WORDS.get(outcome.length_verdict or "")
     spoken = clock(outcome.spoken_s)
     if verdict is None:

@@ -24,7 +24,6 @@ from mockint.ui.practice.session_state import AfterSave, Phase, SessionResult, c
 from mockint.ui.workers import FunctionWorker
 
 
-
 class SessionFlow(QObject):
     phase_changed = Signal(object)  # the new Phase
     step_started = Signal(object)  # the Step being asked now
@@ -86,7 +85,9 @@ class SessionFlow(QObject):
         self.voice.reset()
         if store is None:
             self._set_phase(Phase.IDLE)
-            self.failed_to_start.emit("Your practice history is not open yet, so answers could not be saved. Try again in a moment.")
+            self.failed_to_start.emit(
+                "Your practice history is not open yet, so answers could not be saved. Try again in a moment."
+            )
             return
         self._set_phase(Phase.STARTING)
         generation = self._generation
@@ -158,8 +159,14 @@ class SessionFlow(QObject):
         self.answering = step
         self._after_save = AfterSave.CONTINUE
         capture = AnswerCapture(
-            self.context, session_id=self.session_id, question_text=step.text, target=step.target,
-            question_id=step.question_id, deck_id=step.deck_id, language=step.language, parent=self,
+            self.context,
+            session_id=self.session_id,
+            question_text=step.text,
+            target=step.target,
+            question_id=step.question_id,
+            deck_id=step.deck_id,
+            language=step.language,
+            parent=self,
         )
         capture.started.connect(self._capture_started)
         capture.level.connect(self.level)

@@ -43,7 +43,9 @@ class SessionSummaryView(QWidget):
         self.review_button.setObjectName("primary")
         self.again_button = self._button("Practise &again", "Start another round with the same decks and settings")
         self.setup_button = self._button("&Change setup", "Back to the practice setup")
-        self.review_button.clicked.connect(lambda: self.session_id is not None and self.review_requested.emit(self.session_id))
+        self.review_button.clicked.connect(
+            lambda: self.session_id is not None and self.review_requested.emit(self.session_id)
+        )
         self.again_button.clicked.connect(self.again_requested)
         self.setup_button.clicked.connect(self.setup_requested)
         buttons = QHBoxLayout()
@@ -109,7 +111,9 @@ class SessionSummaryView(QWidget):
         question.setWordWrap(True)
         question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(question)
-        figures_text = "   ·   ".join((length_text(outcome), pace_text(outcome.wpm), fillers_text(outcome.fillers_per_min)))
+        figures_text = "   ·   ".join(
+            (length_text(outcome), pace_text(outcome.wpm), fillers_text(outcome.fillers_per_min))
+        )
         figures = QLabel(figures_text, objectName="hint")
         figures.setWordWrap(True)
         layout.addWidget(figures)

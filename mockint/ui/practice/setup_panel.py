@@ -11,11 +11,21 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from mockint.core.deck import Deck, DeckLoad
+from mockint.core.decks import Deck, DeckLoad
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.practice.options import PracticeOptions
@@ -71,18 +81,50 @@ class SetupPanel(QWidget):
         decks_layout.addWidget(self.deck_list, 1)
 
         form_card, form_layout = _card("How it runs", "Saved as you change it.")
-        self.count = self._spin(1, MAX_QUESTIONS, options.question_count, "Number of questions", "How many questions the session asks (follow-ups come on top)")
-        self.shuffle = self._check("Shuffle the questions", options.shuffle, "Ask in a random order; untick to go through the decks in order")
-        self.think_time = self._spin(0, MAX_THINK_S, int(options.think_time_s), "Think time", "Seconds to gather your thoughts before the answer starts (Space skips it)", suffix=" s", zero="None")
+        self.count = self._spin(
+            1,
+            MAX_QUESTIONS,
+            options.question_count,
+            "Number of questions",
+            "How many questions the session asks (follow-ups come on top)",
+        )
+        self.shuffle = self._check(
+            "Shuffle the questions", options.shuffle, "Ask in a random order; untick to go through the decks in order"
+        )
+        self.think_time = self._spin(
+            0,
+            MAX_THINK_S,
+            int(options.think_time_s),
+            "Think time",
+            "Seconds to gather your thoughts before the answer starts (Space skips it)",
+            suffix=" s",
+            zero="None",
+        )
         self.report_timing = QComboBox()
         self.report_timing.addItems(["After each answer", "At the end of the session"])
         self.report_timing.setCurrentIndex(0 if options.report_after_each else 1)
         self.report_timing.setMinimumWidth(200)
         self.report_timing.setAccessibleName("When to show the report")
         self.report_timing.setToolTip("See the feedback after every answer, or all together at the end")
-        self.read_aloud = self._check("Interviewer reads the questions aloud", options.read_aloud, "The question is spoken with the computer's voice, as in a real interview")
-        self.live_transcript = self._check("Show the live transcript", options.live_transcript, "Show the words as they are recognised while you answer (some find it distracting)")
-        self.silence_stop = self._spin(0, MAX_SILENCE_S, int(options.silence_stop_s), "Stop after silence", "End the answer by itself after this many seconds of silence", suffix=" s", zero="Off")
+        self.read_aloud = self._check(
+            "Interviewer reads the questions aloud",
+            options.read_aloud,
+            "The question is spoken with the computer's voice, as in a real interview",
+        )
+        self.live_transcript = self._check(
+            "Show the live transcript",
+            options.live_transcript,
+            "Show the words as they are recognised while you answer (some find it distracting)",
+        )
+        self.silence_stop = self._spin(
+            0,
+            MAX_SILENCE_S,
+            int(options.silence_stop_s),
+            "Stop after silence",
+            "End the answer by itself after this many seconds of silence",
+            suffix=" s",
+            zero="Off",
+        )
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(10)
@@ -138,7 +180,9 @@ class SetupPanel(QWidget):
 
     # ----- building
 
-    def _spin(self, low: int, high: int, value: int, name: str, tooltip: str, *, suffix: str = "", zero: str = "") -> QSpinBox:
+    def _spin(
+        self, low: int, high: int, value: int, name: str, tooltip: str, *, suffix: str = "", zero: str = ""
+    ) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(low, high)
         spin.setValue(min(high, max(low, value)))

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from mockint.ui.review.formatting import clock, plural
 from mockint.ui.review.review_data import ReviewedAnswer
@@ -16,7 +24,7 @@ TITLE_LINES = 2
 
 
 def answer_details(item: ReviewedAnswer) -> str:
-    """"1:04 · 132 wpm · 2 fillers · attempt 2 of 3"."""
+    """ "1:04 · 132 wpm · 2 fillers · attempt 2 of 3"."""
     parts = [clock(item.duration_s)]
     if item.report is not None:
         if item.report.metrics.wpm is not None:
@@ -64,7 +72,9 @@ class _AnswerDelegate(QStyledItemDelegate):
         painter.setFont(_title_font(option.font, selected))
         painter.setPen(QColor(c("faint") if not enabled else c("accent_strong") if selected else c("text")))
         line_height = painter.fontMetrics().height()
-        lines = _wrapped(index.data(Qt.ItemDataRole.DisplayRole) or "", painter.fontMetrics(), text_rect.width(), TITLE_LINES)
+        lines = _wrapped(
+            index.data(Qt.ItemDataRole.DisplayRole) or "", painter.fontMetrics(), text_rect.width(), TITLE_LINES
+        )
         for number, text in enumerate(lines):
             line = QRect(text_rect.left(), text_rect.top() + number * line_height, text_rect.width(), line_height)
             painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
@@ -73,7 +83,9 @@ class _AnswerDelegate(QStyledItemDelegate):
         painter.setFont(detail_font)
         painter.setPen(QColor(c("muted") if enabled else c("faint")))
         line = QRect(text_rect.left(), text_rect.top() + len(lines) * line_height + 3, text_rect.width(), line_height)
-        detail = painter.fontMetrics().elidedText(index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideRight, line.width())
+        detail = painter.fontMetrics().elidedText(
+            index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideRight, line.width()
+        )
         painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail)
         painter.restore()
 

@@ -42,7 +42,9 @@ def _card(title: str, *widgets: QWidget, hint: str = "") -> QFrame:
 class AnswerView(QWidget):
     failed = Signal(object)  # a playback error for the user
 
-    def __init__(self, workers: WorkerPool, theme: Theme, output_device: int | str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workers: WorkerPool, theme: Theme, output_device: int | str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._theme = theme
         self.answer: ReviewedAnswer | None = None
@@ -65,7 +67,9 @@ class AnswerView(QWidget):
         self.player_card = player
 
         self.feedback_card = _card("Feedback", self.feedback)
-        self.transcript_card = _card("Transcript", self.legend, self.transcript, hint="Click a word to hear the answer from there.")
+        self.transcript_card = _card(
+            "Transcript", self.legend, self.transcript, hint="Click a word to hear the answer from there."
+        )
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 6, 8)
@@ -109,7 +113,11 @@ class AnswerView(QWidget):
         if answer is None:
             self.playback.set_source(None, None, "")
         else:
-            self.playback.set_source(answer.audio, answer.duration_s, MISSING_AUDIO if answer.answer.audio_path else "No recording was kept for this answer.")
+            self.playback.set_source(
+                answer.audio,
+                answer.duration_s,
+                MISSING_AUDIO if answer.answer.audio_path else "No recording was kept for this answer.",
+            )
         self.timeline.set_answer(report, answer.duration_s if answer else None, answer.target if answer else None)
         self.problem.setText(answer.problem if answer is not None and answer.problem else "")
         self.problem.setVisible(bool(self.problem.text()))
@@ -117,7 +125,9 @@ class AnswerView(QWidget):
         if answer is not None:
             self.feedback.show_feedback(*self._feedback_of(answer))
         self.figures.show_report(report, thresholds)
-        self.transcript.show_report(report, unclear_below=thresholds.low_confidence, message=answer.problem if answer else "")
+        self.transcript.show_report(
+            report, unclear_below=thresholds.low_confidence, message=answer.problem if answer else ""
+        )
         self.scroll.verticalScrollBar().setValue(0)
 
     @staticmethod

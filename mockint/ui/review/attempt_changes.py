@@ -56,7 +56,11 @@ def _fillers(a: AnswerReport, b: AnswerReport) -> Change | None:
         shown = f"{x:.1f} → {y:.1f} a minute"
         step = FILLERS_PER_MIN_STEP
     direction = _direction(x, y, step)
-    word = {Direction.BETTER: "Fewer fillers", Direction.WORSE: "More fillers", Direction.SAME: "Fillers about the same"}[direction]
+    word = {
+        Direction.BETTER: "Fewer fillers",
+        Direction.WORSE: "More fillers",
+        Direction.SAME: "Fillers about the same",
+    }[direction]
     return Change("fillers", direction, f"{word}: {shown}")
 
 
@@ -98,7 +102,11 @@ def _longest_pause(a: AnswerReport, b: AnswerReport) -> Change | None:
     if x is None or y is None:
         return None
     direction = _direction(x, y, PAUSE_STEP_S)
-    text = {Direction.BETTER: "Shorter longest pause", Direction.WORSE: "Longer longest pause", Direction.SAME: "Longest pause about the same"}[direction]
+    text = {
+        Direction.BETTER: "Shorter longest pause",
+        Direction.WORSE: "Longer longest pause",
+        Direction.SAME: "Longest pause about the same",
+    }[direction]
     return Change("longest_pause", direction, f"{text}: {secs(x)} → {secs(y)}")
 
 
@@ -118,7 +126,9 @@ def _hedges(a: AnswerReport, b: AnswerReport) -> Change | None:
     if x == y == 0:
         return None
     direction = _direction(float(x), float(y), 1.0)
-    text = {Direction.BETTER: "Fewer hedges", Direction.WORSE: "More hedges", Direction.SAME: "Hedges about the same"}[direction]
+    text = {Direction.BETTER: "Fewer hedges", Direction.WORSE: "More hedges", Direction.SAME: "Hedges about the same"}[
+        direction
+    ]
     return Change("hedges", direction, f"{text}: {x} → {y}")
 
 
@@ -127,8 +137,12 @@ def compare_attempts(before: AnswerReport, after: AnswerReport, thresholds: Thre
     found = [
         change
         for change in (
-            _fillers(before, after), _length(before, after), _pace(before, after, thresholds),
-            _longest_pause(before, after), _hedges(before, after), _start(before, after),
+            _fillers(before, after),
+            _length(before, after),
+            _pace(before, after, thresholds),
+            _longest_pause(before, after),
+            _hedges(before, after),
+            _start(before, after),
         )
         if change is not None
     ]

@@ -13,7 +13,11 @@ from mockint.ui.review.formatting import when
 from mockint.ui.review.review_data import ReviewedAnswer
 from mockint.ui.theme import Theme
 
-GLYPHS = {Direction.BETTER: ("▲", "better", "ok"), Direction.WORSE: ("▼", "worse", "warning"), Direction.SAME: ("●", "same", "muted")}
+GLYPHS = {
+    Direction.BETTER: ("▲", "better", "ok"),
+    Direction.WORSE: ("▼", "worse", "warning"),
+    Direction.SAME: ("●", "same", "muted"),
+}
 
 
 def attempt_title(attempt: ReviewedAnswer) -> str:
@@ -78,7 +82,9 @@ class ChangeList(QFrame):
         self._labels = []
         self._column.addWidget(QLabel(heading, objectName="sectionTitle"))
         if not changes:
-            self._column.addWidget(QLabel("Nothing to compare: one of the attempts has no analysis.", objectName="hint"))
+            self._column.addWidget(
+                QLabel("Nothing to compare: one of the attempts has no analysis.", objectName="hint")
+            )
         for change in changes:
             glyph, word, tone = GLYPHS[change.direction]
             label = QLabel(f"{glyph}  {change.sentence}")
@@ -87,7 +93,9 @@ class ChangeList(QFrame):
             label.setAccessibleName(f"{word}: {change.sentence}")
             label.setProperty("direction", change.direction.value)
             if change.direction is not Direction.SAME:
-                label.setText(f"<span style='color:{self._theme.color(tone)}'>{glyph}</span>&nbsp;&nbsp;{change.sentence}")
+                label.setText(
+                    f"<span style='color:{self._theme.color(tone)}'>{glyph}</span>&nbsp;&nbsp;{change.sentence}"
+                )
             self._labels.append(label)
             self._column.addWidget(label)
 
@@ -153,7 +161,9 @@ class AttemptsCompare(QWidget):
         self.choices.setVisible(len(attempts) > 2)
         if not enough:
             self.intro.setVisible(True)
-            self.intro.setText("Only one attempt at this question so far. Use “Try again” to record another, then compare them here.")
+            self.intro.setText(
+                "Only one attempt at this question so far. Use “Try again” to record another, then compare them here."
+            )
             return
         self.intro.setVisible(False)
         ids = [a.id for a in attempts]

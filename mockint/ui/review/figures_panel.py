@@ -62,15 +62,26 @@ def figures_of(report: AnswerReport, thresholds: Thresholds) -> list[Figure]:
         Figure("length", "Length", clock(m.duration_s), f"{verdict[0]} · {target_text(target)}", verdict[1]),
         Figure("pace", "Pace", DASH if m.wpm is None else f"{m.wpm:.0f} wpm", pace, pace_tone),
         Figure(
-            "fillers", "Fillers", DASH if m.fillers_per_min is None else f"{m.fillers_per_min:.1f}/min",
-            plural(filler_count, "filler"), "ok" if filler_count == 0 else "muted",
+            "fillers",
+            "Fillers",
+            DASH if m.fillers_per_min is None else f"{m.fillers_per_min:.1f}/min",
+            plural(filler_count, "filler"),
+            "ok" if filler_count == 0 else "muted",
         ),
         Figure(
-            "longest_pause", "Longest pause", secs(longest),
+            "longest_pause",
+            "Longest pause",
+            secs(longest),
             "went blank here" if long_pause else "no long pause" if longest is not None else "no timing",
             "warning" if long_pause else "ok" if longest is not None else "muted",
         ),
-        Figure("start", "Start", secs(start), "a long think first" if slow_start else "before the first word", "warning" if slow_start else "muted"),
+        Figure(
+            "start",
+            "Start",
+            secs(start),
+            "a long think first" if slow_start else "before the first word",
+            "warning" if slow_start else "muted",
+        ),
     ]
 
 

@@ -27,7 +27,9 @@ class PlaybackBar(QWidget):
     failed = Signal(object)  # the error from the sound output (a UserFacingError for known causes)
     _player_done = Signal(int, bool)  # (play generation, reached the end), from the Player's helper thread
 
-    def __init__(self, workers: WorkerPool, theme: Theme, device: int | str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workers: WorkerPool, theme: Theme, device: int | str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._workers = workers
         self._theme = theme

@@ -1,4 +1,4 @@
-""""Try again": records a new attempt at a reviewed question, linked to the first attempt.
+""" "Try again": records a new attempt at a reviewed question, linked to the first attempt.
 
 New attempts go into one "Try again" session per visit to the Review page (created on the
 first retry), so practising again shows up as today's practice in the history instead of

@@ -8,11 +8,16 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 from mockint.core.session import PracticeMode, SessionOverview
 from mockint.ui.review.formatting import plural, when
 
-SHORT_MODE = {PracticeMode.SOLO: "Solo", PracticeMode.MIRROR: "Mirror", PracticeMode.FRIEND: "With a friend", PracticeMode.DEBRIEF: "Debrief"}
+SHORT_MODE = {
+    PracticeMode.SOLO: "Solo",
+    PracticeMode.MIRROR: "Mirror",
+    PracticeMode.FRIEND: "With a friend",
+    PracticeMode.DEBRIEF: "Debrief",
+}
 
 
 def session_label(overview: SessionOverview) -> str:
-    """"Today 14:05 · Solo · 3 answers": short enough for a narrow column."""
+    """ "Today 14:05 · Solo · 3 answers": short enough for a narrow column."""
     session = overview.session
     name = session.title or SHORT_MODE.get(session.mode, session.mode.label)
     return f"{when(session.started_at)} · {name} · {plural(overview.summary.answer_count, 'answer')}"
@@ -20,7 +25,11 @@ def session_label(overview: SessionOverview) -> str:
 
 def session_tooltip(overview: SessionOverview) -> str:
     session = overview.session
-    lines = [session.title or session.mode.label, f"{when(session.started_at)} · {session.mode.label}", plural(overview.summary.answer_count, "answer")]
+    lines = [
+        session.title or session.mode.label,
+        f"{when(session.started_at)} · {session.mode.label}",
+        plural(overview.summary.answer_count, "answer"),
+    ]
     if session.note:
         lines.append(session.note)
     return "\n".join(lines)

@@ -62,17 +62,45 @@ def spots(report: AnswerReport | None) -> list[Spot]:
     words = report.words
     for filler in report.fillers:
         if filler.start is not None:
-            found.append(Spot(SpotKind.FILLER, filler.start, filler.end or filler.start, f"Filler “{filler.text}” at {clock_tenths(filler.start)}"))
+            found.append(
+                Spot(
+                    SpotKind.FILLER,
+                    filler.start,
+                    filler.end or filler.start,
+                    f"Filler “{filler.text}” at {clock_tenths(filler.start)}",
+                )
+            )
     for hedge in report.hedges:
         if hedge.start is not None:
-            found.append(Spot(SpotKind.HEDGE, hedge.start, hedge.end or hedge.start, f"Hedge “{hedge.text}” at {clock_tenths(hedge.start)}"))
+            found.append(
+                Spot(
+                    SpotKind.HEDGE,
+                    hedge.start,
+                    hedge.end or hedge.start,
+                    f"Hedge “{hedge.text}” at {clock_tenths(hedge.start)}",
+                )
+            )
     for pause in report.pauses:
         long = pause.kind is PauseKind.LONG
         what = "Long pause" if long else "Pause"
-        found.append(Spot(SpotKind.LONG_PAUSE if long else SpotKind.PAUSE, pause.start, pause.end, f"{what} of {pause.duration_s:.1f} s at {clock_tenths(pause.start)}"))
+        found.append(
+            Spot(
+                SpotKind.LONG_PAUSE if long else SpotKind.PAUSE,
+                pause.start,
+                pause.end,
+                f"{what} of {pause.duration_s:.1f} s at {clock_tenths(pause.start)}",
+            )
+        )
     for word in words:
         if word.start is not None:
-            found.append(Spot(SpotKind.WORD, word.start, word.end if word.end is not None else word.start, f"“{word.text}” at {clock_tenths(word.start)}"))
+            found.append(
+                Spot(
+                    SpotKind.WORD,
+                    word.start,
+                    word.end if word.end is not None else word.start,
+                    f"“{word.text}” at {clock_tenths(word.start)}",
+                )
+            )
     return found
 
 

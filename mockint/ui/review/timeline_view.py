@@ -9,7 +9,18 @@ description.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from mockint.core.analysis import AnswerReport
@@ -103,7 +114,9 @@ class TimelineView(QWidget):
         c = self._theme.color
         if self._duration is None:
             painter.setPen(QColor(c("muted")))
-            painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "No timeline: this answer has no timed words.")
+            painter.drawText(
+                self.rect(), int(Qt.AlignmentFlag.AlignCenter), "No timeline: this answer has no timed words."
+            )
             return
         self._paint_target(painter)
         bar = QRectF(self.x_of(0), BAR_TOP, self.x_of(self._duration) - self.x_of(0), BAR_HEIGHT)
@@ -164,7 +177,9 @@ class TimelineView(QWidget):
                 continue
             long = spot.kind is SpotKind.LONG_PAUSE
             color = QColor(c("warning") if long else c("muted"))
-            rect = QRectF(self.x_of(spot.start), BAR_TOP + 2, self.x_of(spot.end) - self.x_of(spot.start), BAR_HEIGHT - 4)
+            rect = QRectF(
+                self.x_of(spot.start), BAR_TOP + 2, self.x_of(spot.end) - self.x_of(spot.start), BAR_HEIGHT - 4
+            )
             painter.setPen(QPen(color, 1))
             painter.setBrush(QBrush(color, Qt.BrushStyle.BDiagPattern if not long else Qt.BrushStyle.DiagCrossPattern))
             painter.drawRoundedRect(rect, 3, 3)
@@ -179,7 +194,11 @@ class TimelineView(QWidget):
                 painter.setPen(QPen(color, 1))
                 painter.setBrush(color)
                 r = 5.0
-                painter.drawPolygon(QPolygonF([QPointF(x, MARK_Y - r), QPointF(x + r, MARK_Y), QPointF(x, MARK_Y + r), QPointF(x - r, MARK_Y)]))
+                painter.drawPolygon(
+                    QPolygonF(
+                        [QPointF(x, MARK_Y - r), QPointF(x + r, MARK_Y), QPointF(x, MARK_Y + r), QPointF(x - r, MARK_Y)]
+                    )
+                )
                 painter.drawLine(QPointF(x, MARK_Y + r), QPointF(x, BAR_TOP + 4))
             elif spot.kind is SpotKind.HEDGE:
                 color = QColor(c("accent"))
@@ -199,10 +218,14 @@ class TimelineView(QWidget):
             label = clock(t)
             painter.setPen(QColor(c("muted")))
             width = metrics.horizontalAdvance(label)
-            painter.drawText(QPointF(min(max(x - width / 2, 0), self.width() - width), AXIS_Y + 6 + metrics.ascent()), label)
+            painter.drawText(
+                QPointF(min(max(x - width / 2, 0), self.width() - width), AXIS_Y + 6 + metrics.ascent()), label
+            )
         key = "◆ filler   ○ hedge   ▨ pause"
         painter.setPen(QColor(c("muted")))
-        painter.drawText(QPointF(self.width() - SIDE - metrics.horizontalAdvance(key), AXIS_Y + 24 + metrics.ascent()), key)
+        painter.drawText(
+            QPointF(self.width() - SIDE - metrics.horizontalAdvance(key), AXIS_Y + 24 + metrics.ascent()), key
+        )
 
     def _paint_cursor(self, painter: QPainter) -> None:
         if self._cursor is None:
@@ -241,7 +264,9 @@ class TimelineView(QWidget):
             if spot is not None:
                 return f"{spot.text}. Click to play from here."
         if self._target is not None and self._target.min_s <= seconds <= self._target.max_s:
-            return f"{clock_tenths(seconds)}, inside the target length ({self._target.min_s:g}–{self._target.max_s:g} s)"
+            return (
+                f"{clock_tenths(seconds)}, inside the target length ({self._target.min_s:g}–{self._target.max_s:g} s)"
+            )
         return f"{clock_tenths(seconds)}. Click to play from here."
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name

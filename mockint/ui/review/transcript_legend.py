@@ -6,7 +6,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
-from mockint.ui.review.transcript_marks import LEGEND_SAMPLE, LEGEND_TEXT, NBSP, Mark, TranscriptStyle, paint_waves, pause_label, pause_symbol
+from mockint.ui.review.transcript_marks import (
+    LEGEND_SAMPLE,
+    LEGEND_TEXT,
+    NBSP,
+    Mark,
+    TranscriptStyle,
+    paint_waves,
+    pause_label,
+    pause_symbol,
+)
 from mockint.ui.theme import Theme
 
 ORDER = (Mark.FILLER, Mark.HEDGE, Mark.PAUSE, Mark.LONG_PAUSE, Mark.UNCLEAR)

@@ -10,12 +10,28 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QPaintEvent, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from mockint.core.analysis import AnswerReport, PauseKind
 from mockint.ui.review.formatting import clock_tenths, plural
-from mockint.ui.review.transcript_marks import MARK_PROPERTY, WORD_PROPERTY, Mark, TranscriptStyle, paint_waves, pause_label, pause_symbol
+from mockint.ui.review.transcript_marks import (
+    MARK_PROPERTY,
+    WORD_PROPERTY,
+    Mark,
+    TranscriptStyle,
+    paint_waves,
+    pause_label,
+    pause_symbol,
+)
 from mockint.ui.theme import Theme
 
 LINE_HEIGHT_PERCENT = 165  # room between lines for the wavy underline and the pause chips
@@ -114,7 +130,9 @@ class TranscriptView(QTextBrowser):
                 position = index + offset
                 self._write_word(cursor, position, mark)
                 if offset < span - 1:
-                    cursor.insertText(" ", style.bracket() if filler else style.word(Mark.HEDGE) if hedge else style.space())
+                    cursor.insertText(
+                        " ", style.bracket() if filler else style.word(Mark.HEDGE) if hedge else style.space()
+                    )
             if filler:
                 cursor.insertText("]", style.bracket())
                 self._filler_spans.append((filler_first, cursor.position()))

@@ -34,4 +34,6 @@ def section_modules() -> list[ModuleType]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "SECTION_KEY") and hasattr(module, "create_section"):
             found.append(module)
-    return sorted(found, key=lambda m: (getattr(m, "SECTION_ORDER", SECTION_SLOTS.get(m.SECTION_KEY, 80)), m.SECTION_KEY))
+    return sorted(
+        found, key=lambda m: (getattr(m, "SECTION_ORDER", SECTION_SLOTS.get(m.SECTION_KEY, 80)), m.SECTION_KEY)
+    )

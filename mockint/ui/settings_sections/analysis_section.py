@@ -45,8 +45,16 @@ class AnalysisSection(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.hesitation = _seconds_box(0.3, 10.0, 0.1, "Hesitation pause", "A silence at least this long between words counts as a hesitation")
-        self.long_pause = _seconds_box(0.5, 30.0, 0.5, "Long pause", "A silence at least this long counts as a long pause, where you may have gone blank")
+        self.hesitation = _seconds_box(
+            0.3, 10.0, 0.1, "Hesitation pause", "A silence at least this long between words counts as a hesitation"
+        )
+        self.long_pause = _seconds_box(
+            0.5,
+            30.0,
+            0.5,
+            "Long pause",
+            "A silence at least this long counts as a long pause, where you may have gone blank",
+        )
         self.slow = _pace_box(40, 250, "Slow pace below", "Below this many words a minute, the pace is flagged as slow")
         self.fast = _pace_box(60, 320, "Fast pace above", "Above this many words a minute, the pace is flagged as fast")
         self.restore = QPushButton("Restore defaults")

@@ -92,12 +92,16 @@ class DataSection(QWidget):
             grid.addWidget(button, row, 2)
         grid.setColumnStretch(1, 1)
 
-        self.delete_button = QPushButton(themed_icon("delete", context.theme, role="danger"), "Delete all my data…", objectName="danger")
+        self.delete_button = QPushButton(
+            themed_icon("delete", context.theme, role="danger"), "Delete all my data…", objectName="danger"
+        )
         self.delete_button.setIconSize(QSize(16, 16))
         self.delete_button.setToolTip("Delete every session, answer, recording and imported deck (asks first)")
         self.delete_button.setAccessibleName("Delete all my data")
         self.delete_button.clicked.connect(self.delete_all)
-        warning = QLabel("Sessions, answers, recordings and your decks. Settings and models are kept.", objectName="hint")
+        warning = QLabel(
+            "Sessions, answers, recordings and your decks. Settings and models are kept.", objectName="hint"
+        )
         warning.setWordWrap(True)
         danger_row = QHBoxLayout()
         danger_row.addWidget(self.delete_button)
@@ -121,8 +125,11 @@ class DataSection(QWidget):
     def delete_all(self) -> None:
         """Asks first; then deletes in the background and tells every page."""
         answer = QMessageBox.question(
-            self, CONFIRM_TITLE, CONFIRM_TEXT,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            self,
+            CONFIRM_TITLE,
+            CONFIRM_TEXT,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -6,7 +6,16 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from mockint.core.analysis.lexicon import Lexicon, normalise_phrase
@@ -155,7 +164,9 @@ class FillersSection(QWidget):
         if not word:
             return False
         if word in self.builtin_words():
-            self._store_words(Setting.REMOVED_FILLERS, [w for w in self._words_in(Setting.REMOVED_FILLERS) if w != word])
+            self._store_words(
+                Setting.REMOVED_FILLERS, [w for w in self._words_in(Setting.REMOVED_FILLERS) if w != word]
+            )
         else:
             self._store_words(Setting.CUSTOM_FILLERS, [*self._words_in(Setting.CUSTOM_FILLERS), word])
         self.refresh()

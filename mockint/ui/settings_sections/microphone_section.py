@@ -133,7 +133,9 @@ class MicrophoneSection(QWidget):
         if self.testing:
             return  # a rescan restarts PortAudio under the open stream
         self.rescan_button.setEnabled(False)
-        self.context.workers.start(FunctionWorker(find_devices, rescan), on_finished=self._listed, on_failed=self._list_failed)
+        self.context.workers.start(
+            FunctionWorker(find_devices, rescan), on_finished=self._listed, on_failed=self._list_failed
+        )
 
     def _listed(self, devices: list[AudioDevice]) -> None:
         self._devices = list(devices)
@@ -144,7 +146,11 @@ class MicrophoneSection(QWidget):
         self.device_box.addItem(f"System default ({default.name})" if named else "System default", None)
         for device in devices:
             self.device_box.addItem(device.name, device.name)
-            self.device_box.setItemData(self.device_box.count() - 1, f"{device.host_api}, {device.channels} channels", Qt.ItemDataRole.ToolTipRole)
+            self.device_box.setItemData(
+                self.device_box.count() - 1,
+                f"{device.host_api}, {device.channels} channels",
+                Qt.ItemDataRole.ToolTipRole,
+            )
         names = [d.name for d in devices]
         if saved and saved not in names:
             self.device_box.addItem(f"{saved}{NOT_FOUND_SUFFIX}", saved)
@@ -152,7 +158,10 @@ class MicrophoneSection(QWidget):
         if not devices:
             self._say(NO_DEVICES_TEXT, warning=True)
         elif saved and saved not in names:
-            self._say(f"The microphone “{saved}” is not connected. Plug it in and press Look again, or choose another one.", warning=True)
+            self._say(
+                f"The microphone “{saved}” is not connected. Plug it in and press Look again, or choose another one.",
+                warning=True,
+            )
         else:
             self._say("")
         self._set_controls()

@@ -55,7 +55,9 @@ class ModelsSection(QWidget):
         self.model_list = InstalledModelsList()
         self.model_list.itemSelectionChanged.connect(self._update_buttons)
         self.model_list.itemDoubleClicked.connect(lambda _item, _column: self.use_selected())
-        self.empty_label = QLabel("No speech model is installed yet. Download one, or add a model you already have.", objectName="hint")
+        self.empty_label = QLabel(
+            "No speech model is installed yet. Download one, or add a model you already have.", objectName="hint"
+        )
         self.empty_label.setWordWrap(True)
         self.note_label = QLabel(objectName="hint")
         self.note_label.setWordWrap(True)
@@ -171,7 +173,8 @@ class ModelsSection(QWidget):
         self.use_button.setEnabled(row is not None and row.usable and not in_use)
         self.remove_button.setEnabled(row is not None and not (in_use and loading))
         self.remove_button.setToolTip(
-            "The model in use cannot be removed while it is loading" if row is not None and in_use and loading
+            "The model in use cannot be removed while it is loading"
+            if row is not None and in_use and loading
             else "Delete the selected model from this computer (asks first)"
         )
 
@@ -198,7 +201,9 @@ class ModelsSection(QWidget):
         text = f"Remove the speech model {row.name}? This deletes {format_bytes(row.size_bytes)} from this computer."
         if in_use:
             text += "\n\nMockInt is using this model: you will need another one to practise out loud."
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove speech model", text, QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Remove speech model", text, QMessageBox.StandardButton.NoButton, self
+        )
         remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -246,7 +251,9 @@ class ModelsSection(QWidget):
             self.add_from(Path(folder))
 
     def choose_zip(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(self, "Choose a Vosk model zip", str(Path.home()), "Zip archives (*.zip);;All files (*)")
+        file, _ = QFileDialog.getOpenFileName(
+            self, "Choose a Vosk model zip", str(Path.home()), "Zip archives (*.zip);;All files (*)"
+        )
         if file:
             self.add_from(Path(file))
 

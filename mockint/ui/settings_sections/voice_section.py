@@ -78,7 +78,9 @@ class VoiceSection(QWidget):
     sample_started = Signal()  # the sample is playing
     sample_finished = Signal(bool)  # True when it played to the end, False when stopped or failed
 
-    def __init__(self, context: AppContext, *, make_voice: VoiceFactory = QuestionVoice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, *, make_voice: VoiceFactory = QuestionVoice, parent: QWidget | None = None
+    ) -> None:
         """`make_voice(cache_dir, voice=, rate=)` builds the engine (another driver, in tests)."""
         super().__init__(parent)
         self.context = context
@@ -148,7 +150,9 @@ class VoiceSection(QWidget):
         context.events.theme_changed.connect(self._theme_changed)
         context.events.settings_changed.connect(self._setting_changed)
         self.context.workers.start(
-            FunctionWorker(list_voices, make_voice(context.paths.tts_cache_dir)), on_finished=self._listed, on_failed=self._no_engine,
+            FunctionWorker(list_voices, make_voice(context.paths.tts_cache_dir)),
+            on_finished=self._listed,
+            on_failed=self._no_engine,
         )
 
     # ----- voices and rate
@@ -163,7 +167,9 @@ class VoiceSection(QWidget):
                 self.voice_box.insertSeparator(self.voice_box.count())
             self.voice_box.addItem(voice.name, voice.id)
             languages = ", ".join(voice.languages) or "language not given"
-            self.voice_box.setItemData(self.voice_box.count() - 1, f"{voice.id} ({languages})", Qt.ItemDataRole.ToolTipRole)
+            self.voice_box.setItemData(
+                self.voice_box.count() - 1, f"{voice.id} ({languages})", Qt.ItemDataRole.ToolTipRole
+            )
         if saved and self.voice_box.findData(saved) < 0:
             self.voice_box.addItem(f"{saved} (not installed)", saved)
         self.voice_box.setCurrentIndex(max(0, self.voice_box.findData(saved)) if saved else 0)
@@ -229,7 +235,9 @@ class VoiceSection(QWidget):
         """Renders the sample question in the chosen voice and rate, then plays it."""
         if self.busy:
             return
-        voice = self._make_voice(self.context.paths.tts_cache_dir, voice=self.voice_box.currentData(), rate=self.rate.value())
+        voice = self._make_voice(
+            self.context.paths.tts_cache_dir, voice=self.voice_box.currentData(), rate=self.rate.value()
+        )
         cancel = threading.Event()
         self._cancel = cancel
         self._say("")

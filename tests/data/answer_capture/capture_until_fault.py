@@ -49,18 +49,30 @@ def main() -> int:
     session = store.create_session("solo")
     capture = AnswerCapture(context, session_id=session.id, question_text="Why this team?", target=QUICK_FACTUAL)
     capture.started.connect(lambda: say("started", answer_id=capture.answer_id))
-    capture.finished.connect(lambda answer: say(
-        "finished", answer_id=answer.answer_id, duration_s=answer.duration_s, words=len(answer.report.words),
-        interrupted_by=type(answer.interrupted_by).__name__ if answer.interrupted_by else None,
-    ))
-    capture.failed.connect(lambda error: (say("failed", type=type(error).__name__, message=error.user_message), app.quit()))
+    capture.finished.connect(
+        lambda answer: say(
+            "finished",
+            answer_id=answer.answer_id,
+            duration_s=answer.duration_s,
+            words=len(answer.report.words),
+            interrupted_by=type(answer.interrupted_by).__name__ if answer.interrupted_by else None,
+        )
+    )
+    capture.failed.connect(
+        lambda error: (say("failed", type=type(error).__name__, message=error.user_message), app.quit())
+    )
     capture.start()
     QTimer.singleShot(120000, app.quit)
     app.exec()
     context.workers.shutdown(10000)
     row = store.get_answer(session_id_answer(store, session.id))
-    say("row", audio_path=row.audio_path, has_report=row.report is not None, duration_s=row.duration_s,
-        audio_file=str(store.recordings.folder / row.audio_path))
+    say(
+        "row",
+        audio_path=row.audio_path,
+        has_report=row.report is not None,
+        duration_s=row.duration_s,
+        audio_file=str(store.recordings.folder / row.audio_path),
+    )
     store.close()
     QCoreApplication.processEvents()
     faulthandler.dump_traceback_later(20, exit=True)  # a hang on the way out shows where it is

@@ -10,7 +10,25 @@ from __future__ import annotations
 from mockint.core.analysis.context import ContextRule, FillerContext
 
 _CONJUNCTIONS = frozenset({"and", "but", "or", "because", "cause", "so", "then", "plus"})
-_BE = frozenset({"is", "was", "were", "are", "am", "be", "been", "it's", "that's", "he's", "she's", "i'm", "we're", "they're", "you're"})
+_BE = frozenset(
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "am",
+        "be",
+        "been",
+        "it's",
+        "that's",
+        "he's",
+        "she's",
+        "i'm",
+        "we're",
+        "they're",
+        "you're",
+    }
+)
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
@@ -25,7 +43,9 @@ _LIKE_VERB_BEFORE = frozenset(
     "will i'll we'll you'll they'll might may could should can can't cannot won't wouldn't".split()
 )
 # Adverbs that can sit between the subject and the verb ("i really like", "we also like").
-_LIKE_ADVERBS = frozenset("really also always still just generally usually personally genuinely especially never actually honestly totally".split())
+_LIKE_ADVERBS = frozenset(
+    "really also always still just generally usually personally genuinely especially never actually honestly totally".split()
+)
 # "sounds like", "something like", "felt like": like compares.
 _LIKE_COMPARE_BEFORE = frozenset(
     "sounds sound sounded sounding looks look looked looking seems seem seemed feel feels felt feeling act acted acting "
@@ -36,7 +56,9 @@ _LIKE_COMPARE_BEFORE = frozenset(
 _LIKE_OBJECT_AFTER = frozenset(
     "to a an that this these those it them him her me us mine yours ours theirs crazy hell so usual clockwork magic before".split()
 )
-_LIKE_QUANTITY = frozenset("second seconds minute minutes hour hours day days week weeks month months year years hundred thousand million dozen couple few bit lot ton bunch half quarter".split())
+_LIKE_QUANTITY = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years hundred thousand million dozen couple few bit lot ton bunch half quarter".split()
+)
 _LIKE_REPORTED = frozenset("said say mentioned told explained suggested did do".split())
 # Words ending in s that are not plural nouns, so "was like" is not "tools like".
 _NOT_PLURAL = frozenset("is was has does its this his us yes thus plus as always perhaps sometimes whereas".split())
@@ -198,7 +220,9 @@ _RIGHT_NOT_BEFORE = frozenset(
     "track direction moment approach hand angle balance move one ones team job role stuff level amount order idea "
     "words solution priorities priority fix".split()
 )
-_TAG_FOLLOWERS = frozenset("and so but because cause or i we you they he she it um uh like okay yeah anyway basically well".split())
+_TAG_FOLLOWERS = frozenset(
+    "and so but because cause or i we you they he she it um uh like okay yeah anyway basically well".split()
+)
 
 
 def _right(ctx: FillerContext, i: int) -> bool:

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.core.deck_model import MAX_DECK_BYTES, Deck
-from mockint.core.deck_parse import check_deck, decode_deck_bytes, parse_deck, too_big
+from mockint.core.decks.model import MAX_DECK_BYTES, Deck
+from mockint.core.decks.parse import check_deck, decode_deck_bytes, parse_deck, too_big
 from mockint.core.errors import DeckError
 
 DECK_SUFFIX = ".toml"
@@ -92,7 +92,11 @@ def load_decks(*folders: str | os.PathLike[str]) -> DeckLoad:
                 continue
             paths = deck_files(folder)
         except OSError as error:
-            result.errors.append(DeckError(str(folder), f"the deck folder cannot be read ({(error.strerror or type(error).__name__).lower()})"))
+            result.errors.append(
+                DeckError(
+                    str(folder), f"the deck folder cannot be read ({(error.strerror or type(error).__name__).lower()})"
+                )
+            )
             continue
         for path in paths:
             try:
@@ -102,7 +106,9 @@ def load_decks(*folders: str | os.PathLike[str]) -> DeckLoad:
                 continue
             clash = loaded.get(deck.id.casefold())
             if clash is not None:
-                result.errors.append(DeckError(str(path), f"the deck id '{deck.id}' is already used by {clash.source}; rename this file"))
+                result.errors.append(
+                    DeckError(str(path), f"the deck id '{deck.id}' is already used by {clash.source}; rename this file")
+                )
                 continue
             loaded[deck.id.casefold()] = deck
     result.decks = sorted(loaded.values(), key=lambda deck: (deck.name.casefold(), deck.id))

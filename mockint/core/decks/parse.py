@@ -11,22 +11,30 @@ import tomllib
 from collections.abc import Callable
 from typing import Any
 
-from mockint.core import deck_rules as rules
-from mockint.core.deck_lines import DeckLines
-from mockint.core.deck_model import DEFAULT_LANGUAGE, MAX_DECK_BYTES, Deck, Question
+from mockint.core.decks import rules
+from mockint.core.decks.lines import DeckLines
+from mockint.core.decks.model import DEFAULT_LANGUAGE, MAX_DECK_BYTES, Deck, Question
 from mockint.core.errors import DeckError
 from mockint.core.targets import GENERAL
 
 DECK_KEYS = ("name", "description", "language", "default_target_s", "questions")
 QUESTION_KEYS = ("id", "text", "category", "difficulty", "tags", "target_s", "follow_ups", "good_answer")
-_REQUIRED_QUESTION_KEYS = {"id": '"short-name"', "text": '"the question"', "category": '"general"', "difficulty": '"medium"'}
+_REQUIRED_QUESTION_KEYS = {
+    "id": '"short-name"',
+    "text": '"the question"',
+    "category": '"general"',
+    "difficulty": '"medium"',
+}
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 def too_big(source: str, size: int) -> DeckError:
-    return DeckError(source, f"the file is {size / 1_000_000:.1f} MB, and a deck must be under 1 MB; check it is the right file or split it")
+    return DeckError(
+        source,
+        f"the file is {size / 1_000_000:.1f} MB, and a deck must be under 1 MB; check it is the right file or split it",
+    )
 
 
 def decode_deck_bytes(data: bytes, source: str) -> str:
@@ -122,11 +130,18 @@ def _check_deck_fields(check: _Checker, data: dict[str, Any], source: str, deck_
     if "name" not in data:
         check.fault('the deck has no name; add name = "..." at the top of the file', 1)
     name = check.field(lambda: rules.text(owner, "name", data.get("name", "-"), multiline=False), lambda: top("name"))
-    description = check.field(lambda: rules.text(owner, "description", data.get("description", ""), allow_empty=True), lambda: top("description"))
-    language = check.field(lambda: rules.language(owner, data.get("language", DEFAULT_LANGUAGE)), lambda: top("language"))
+    description = check.field(
+        lambda: rules.text(owner, "description", data.get("description", ""), allow_empty=True),
+        lambda: top("description"),
+    )
+    language = check.field(
+        lambda: rules.language(owner, data.get("language", DEFAULT_LANGUAGE)), lambda: top("language")
+    )
     default_target = GENERAL
     if "default_target_s" in data:
-        default_target = check.field(lambda: rules.target(owner, "default_target_s", data["default_target_s"]), lambda: top("default_target_s"))
+        default_target = check.field(
+            lambda: rules.target(owner, "default_target_s", data["default_target_s"]), lambda: top("default_target_s")
+        )
     questions = _check_questions(check, data.get("questions"))
     if check.problems:
         return None
@@ -135,11 +150,17 @@ def _check_deck_fields(check: _Checker, data: dict[str, Any], source: str, deck_
 
 def _check_questions(check: _Checker, raw: object) -> tuple[Question, ...]:
     if raw is None or raw == []:
-        check.fault("the deck has no questions; add at least one [[questions]] table with id, text, category and difficulty", check.lines.top_key("questions") or check.lines.last_content_line)
+        check.fault(
+            "the deck has no questions; add at least one [[questions]] table with id, text, category and difficulty",
+            check.lines.top_key("questions") or check.lines.last_content_line,
+        )
         return ()
     if not isinstance(raw, list) or not all(isinstance(entry, dict) for entry in raw):
         shown = rules.describe(raw) if not isinstance(raw, list) else "a list of plain values"
-        check.fault(f"the deck has questions as {shown}; write each question as a [[questions]] table", check.lines.top_key("questions"))
+        check.fault(
+            f"the deck has questions as {shown}; write each question as a [[questions]] table",
+            check.lines.top_key("questions"),
+        )
         return ()
     first_index_of_id: dict[str, int] = {}
     questions = []
@@ -150,7 +171,10 @@ def _check_questions(check: _Checker, raw: object) -> tuple[Question, ...]:
         if question_id in first_index_of_id:
             first = check.lines.question_key(first_index_of_id[question_id], len(raw), "id")
             earlier = f" (first at line {first})" if first is not None else ""
-            check.fault(f"question id '{question_id}' is used twice{earlier}; give each question its own id", check.lines.question_key(index, len(raw), "id"))
+            check.fault(
+                f"question id '{question_id}' is used twice{earlier}; give each question its own id",
+                check.lines.question_key(index, len(raw), "id"),
+            )
             continue
         first_index_of_id[question_id] = index
         if question is not None:
@@ -158,8 +182,11 @@ def _check_questions(check: _Checker, raw: object) -> tuple[Question, ...]:
     return tuple(questions)
 
 
-def _check_question(check: _Checker, entry: dict[str, Any], index: int, count: int) -> tuple[str | None, Question | None]:
+def _check_question(
+    check: _Checker, entry: dict[str, Any], index: int, count: int
+) -> tuple[str | None, Question | None]:
     """The question's id (if valid) and the question (None after recording its faults)."""
+
     def at(key: str) -> Callable[[], int | None]:
         return lambda: check.lines.question_key(index, count, key)
 
@@ -183,7 +210,9 @@ def _check_question(check: _Checker, entry: dict[str, Any], index: int, count: i
     if "target_s" in entry:
         target = check.field(lambda: rules.target(owner, "target_s", entry["target_s"]), at("target_s"))
     follow_ups = check.field(lambda: rules.follow_ups(owner, entry.get("follow_ups", [])), at("follow_ups"))
-    good_answer = check.field(lambda: rules.text(owner, "good_answer", entry.get("good_answer", ""), allow_empty=True), at("good_answer"))
+    good_answer = check.field(
+        lambda: rules.text(owner, "good_answer", entry.get("good_answer", ""), allow_empty=True), at("good_answer")
+    )
     if len(check.problems) > before:
         return found_id, None
     return found_id, Question(entry["id"], text, category, difficulty, tags, target, follow_ups, good_answer)

@@ -12,18 +12,34 @@ import csv
 import io
 import re
 
-from mockint.core import deck_rules as rules
-from mockint.core.deck_model import CSV_LIST_SEPARATOR, DEFAULT_LANGUAGE, MAX_DECK_BYTES, Deck, Question
-from mockint.core.deck_parse import too_big
-from mockint.core.deck_toml import seconds
+from mockint.core.decks import rules
+from mockint.core.decks.model import CSV_LIST_SEPARATOR, DEFAULT_LANGUAGE, MAX_DECK_BYTES, Deck, Question
+from mockint.core.decks.parse import too_big
+from mockint.core.decks.toml import seconds
 from mockint.core.errors import DeckError
 from mockint.core.targets import GENERAL, TargetRange
 
-QUESTION_COLUMNS = ("id", "text", "category", "difficulty", "tags", "target_min_s", "target_max_s", "follow_ups", "good_answer")
+QUESTION_COLUMNS = (
+    "id",
+    "text",
+    "category",
+    "difficulty",
+    "tags",
+    "target_min_s",
+    "target_max_s",
+    "follow_ups",
+    "good_answer",
+)
 DECK_COLUMNS = ("deck_name", "deck_description", "deck_language", "deck_target_min_s", "deck_target_max_s")
 COLUMNS = QUESTION_COLUMNS + DECK_COLUMNS
 # Headings people are likely to type in a spreadsheet, mapped to the column they mean.
-_ALIASES = {"question": "text", "followups": "follow_ups", "follow_up": "follow_ups", "tag": "tags", "good_answers": "good_answer"}
+_ALIASES = {
+    "question": "text",
+    "followups": "follow_ups",
+    "follow_up": "follow_ups",
+    "tag": "tags",
+    "good_answers": "good_answer",
+}
 DEFAULT_CATEGORY = "general"
 DEFAULT_DIFFICULTY = "medium"
 
@@ -32,16 +48,29 @@ def deck_to_csv(deck: Deck) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    deck_cells = [deck.name, deck.description, deck.language, seconds(deck.default_target.min_s), seconds(deck.default_target.max_s)]
+    deck_cells = [
+        deck.name,
+        deck.description,
+        deck.language,
+        seconds(deck.default_target.min_s),
+        seconds(deck.default_target.max_s),
+    ]
     for number, question in enumerate(deck.questions):
         target = question.target_s
-        writer.writerow([
-            question.id, question.text, question.category, question.difficulty.value,
-            CSV_LIST_SEPARATOR.join(question.tags),
-            seconds(target.min_s) if target else "", seconds(target.max_s) if target else "",
-            CSV_LIST_SEPARATOR.join(question.follow_ups), question.good_answer,
-            *(deck_cells if number == 0 else [""] * len(DECK_COLUMNS)),
-        ])
+        writer.writerow(
+            [
+                question.id,
+                question.text,
+                question.category,
+                question.difficulty.value,
+                CSV_LIST_SEPARATOR.join(question.tags),
+                seconds(target.min_s) if target else "",
+                seconds(target.max_s) if target else "",
+                CSV_LIST_SEPARATOR.join(question.follow_ups),
+                question.good_answer,
+                *(deck_cells if number == 0 else [""] * len(DECK_COLUMNS)),
+            ]
+        )
     return out.getvalue()
 
 
@@ -84,17 +113,24 @@ class _CsvReader:
         for position, heading in enumerate(cells):
             if not heading.strip():
                 if any(position < len(row) and row[position].strip() for row in rows):
-                    raise self.fail(f"column {position + 1} has cells but no heading; name it, such as 'good_answer'", 1)
+                    raise self.fail(
+                        f"column {position + 1} has cells but no heading; name it, such as 'good_answer'", 1
+                    )
                 columns.append(None)  # spreadsheets often export empty trailing columns
                 continue
             name = _column_name(heading)
             if name not in COLUMNS:
-                raise self.fail(rules.unknown_key("the header row", heading.strip(), COLUMNS, noun="column").sentence, 1)
+                raise self.fail(
+                    rules.unknown_key("the header row", heading.strip(), COLUMNS, noun="column").sentence, 1
+                )
             if name in columns:
                 raise self.fail(f"the header row has the column '{name}' twice; keep one", 1)
             columns.append(name)
         if "text" not in columns:
-            raise self.fail("the header row has no 'text' column; the first row must name the columns, such as id,text,category,difficulty", 1)
+            raise self.fail(
+                "the header row has no 'text' column; the first row must name the columns, such as id,text,category,difficulty",
+                1,
+            )
         return columns
 
     def remember_deck_values(self, row: dict[str, str], number: int) -> None:
@@ -106,7 +142,10 @@ class _CsvReader:
             if earlier is None:
                 self.deck_values[column] = (value, number)
             elif earlier[0] != value:
-                raise self.fail(f"{column} is {rules.show(value)} here but {rules.show(earlier[0])} on row {earlier[1]}; give it once or the same everywhere", number)
+                raise self.fail(
+                    f"{column} is {rules.show(value)} here but {rules.show(earlier[0])} on row {earlier[1]}; give it once or the same everywhere",
+                    number,
+                )
 
     def question(self, row: dict[str, str], number: int, question_id: str) -> Question:
         owner = f"question '{question_id}'"
@@ -154,9 +193,9 @@ def deck_from_csv(text: str, source: str, deck_id: str, name: str | None = None)
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
+        if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
             raise reader.fail(f"this row has {len(cells)} cells but the header names {len(columns)} columns", number)
-        row = {column: cell.strip() for column, cell in zip(columns, cells) if column is not None}
+        row = {column: cell.strip() for column, cell in zip(columns, cells, strict=False) if column is not None}
         reader.remember_deck_values(row, number)
         entries.append((number, row))
     if not entries:
@@ -174,7 +213,10 @@ def _questions(reader: _CsvReader, entries: list[tuple[int, dict[str, str]]]) ->
         if question_id:
             question_id = _checked_id(reader, question_id, number)
             if question_id in seen:
-                raise reader.fail(f"question id '{question_id}' is used twice (first on row {seen[question_id]}); give each question its own id", number)
+                raise reader.fail(
+                    f"question id '{question_id}' is used twice (first on row {seen[question_id]}); give each question its own id",
+                    number,
+                )
         else:
             # Friends writing a deck by hand may leave ids out; make readable ones that clash with nothing.
             base = _slug(row.get("text", "")) or f"q{number}"

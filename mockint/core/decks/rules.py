@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
-from mockint.core.deck_model import MAX_FOLLOW_UPS, MAX_TARGET_S, Difficulty
+from mockint.core.decks.model import MAX_FOLLOW_UPS, MAX_TARGET_S, Difficulty
 from mockint.core.targets import TargetRange
 
 QUESTION_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -93,7 +93,7 @@ def text(owner: str, key: str, value: object, *, multiline: bool = True, allow_e
 
 def question_id(owner: str, value: object) -> str:
     if not isinstance(value, str):
-        raise wrong_type(owner, "id", value, "text such as \"greatest-weakness\"")
+        raise wrong_type(owner, "id", value, 'text such as "greatest-weakness"')
     if not QUESTION_ID.fullmatch(value):
         raise FieldFault(
             f"{owner} has id {show(value)}; use lowercase letters, digits and hyphens "
@@ -125,14 +125,18 @@ def language(owner: str, value: object) -> str:
     return cleaned
 
 
-def text_list(owner: str, key: str, value: object, *, item: str, multiline: bool, max_items: int | None = None) -> tuple[str, ...]:
+def text_list(
+    owner: str, key: str, value: object, *, item: str, multiline: bool, max_items: int | None = None
+) -> tuple[str, ...]:
     """A list of text items (tags, follow-ups); `item` names one in messages ("tag")."""
     if not isinstance(value, list):
-        raise wrong_type(owner, key, value, f"a list of text, such as [\"first {item}\"]")
+        raise wrong_type(owner, key, value, f'a list of text, such as ["first {item}"]')
     items = []
     for position, entry in enumerate(value, start=1):
         if not isinstance(entry, str):
-            raise FieldFault(f"{owner} has {describe(entry)} as {item} {position} in {key}; each {item} must be text in quotes")
+            raise FieldFault(
+                f"{owner} has {describe(entry)} as {item} {position} in {key}; each {item} must be text in quotes"
+            )
         cleaned = text(owner, f"{item} {position}", entry, multiline=multiline)
         if "|" in cleaned:
             raise FieldFault(f"{owner} has '|' in {item} {position}; CSV files use '|' between {item}s, so rephrase it")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockint.core.deck_model import Deck, Question
+from mockint.core.decks.model import Deck, Question
 from mockint.core.targets import TargetRange
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\b": "\\b", "\f": "\\f", "\r": "\\r"}
