@@ -7,8 +7,8 @@ all of it under one folder instead: tests and portable installs use that.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -68,10 +68,24 @@ def app_paths() -> AppPaths:
     )
 
 
+def _shipped_folder(package: str) -> Path:
+    """A folder MockInt ships as package data, found by importlib.resources, so a checkout (the
+    editable install maps the package onto the top-level folder), a wheel, an sdist install and
+    the frozen app all find it the same way. It is always a real folder: MockInt is never run
+    from a zip, and Qt and the deck loader want file paths."""
+    folder = Path(str(resources.files(package)))
+    if not folder.is_dir():
+        raise FileNotFoundError(f"MockInt's {package} folder is missing from this installation ({folder})")
+    return folder
+
+
+def assets_dir() -> Path:
+    """The icons, styles and sounds that come with MockInt (top-level `assets/` in the source
+    tree, package `mockint.assets` once installed)."""
+    return _shipped_folder("mockint.assets")
+
+
 def shipped_decks_dir() -> Path:
-    """The decks that come with MockInt: `questions/` beside the package in a checkout (and an
-    editable install), or `<prefix>/share/mockint/questions` where a wheel put them."""
-    checkout = Path(__file__).resolve().parent.parent / "questions"
-    if checkout.is_dir():
-        return checkout
-    return Path(sys.prefix) / "share" / "mockint" / "questions"
+    """The decks that come with MockInt (top-level `questions/` in the source tree, package
+    `mockint.questions` once installed)."""
+    return _shipped_folder("mockint.questions")

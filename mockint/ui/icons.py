@@ -7,15 +7,15 @@ into the SVG text before rendering. Selected sidebar entries get the accent colo
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from mockint.paths import assets_dir
 from mockint.ui.theme import Theme
 
-ICONS_DIR = Path(__file__).resolve().parent / "assets" / "icons"
+ICONS_DIR = assets_dir() / "icons"
 _SIZES = (16, 20, 24, 32, 48)
 
 

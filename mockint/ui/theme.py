@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-STYLES_DIR = Path(__file__).resolve().parent / "assets" / "styles"
+from mockint.paths import assets_dir
+
+STYLES_DIR = assets_dir() / "styles"
 
 LIGHT: dict[str, str] = {
     "window": "#f5f6f8",
