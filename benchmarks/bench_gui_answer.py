@@ -115,7 +115,7 @@ def _measure(folder: Path) -> dict[str, float | None]:
 
     from mockint.core.targets import BEHAVIOURAL
     from mockint.settings import Setting
-    from mockint.ui.answer_capture import AnswerCapture
+    from mockint.ui.capture.answer_capture import AnswerCapture
     from mockint.ui.context import AppContext
     from mockint.ui.question_reader import QuestionReader
     from mockint.ui.theme import theme_for

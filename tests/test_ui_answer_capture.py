@@ -23,7 +23,7 @@ from mockint.core.targets import INTRODUCTION, QUICK_FACTUAL
 from mockint.settings import Setting
 from mockint.speech.errors import NoMicrophoneError
 from mockint.speech.recording_stream import DEVICE_LOST_MESSAGE
-from mockint.ui.answer_capture import AnswerCapture, AnswerNotAnalysedError, CapturedAnswer
+from mockint.ui.capture.answer_capture import AnswerCapture, AnswerNotAnalysedError, CapturedAnswer
 from mockint.ui.background import BackgroundResource, ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.theme import theme_for

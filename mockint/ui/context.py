@@ -34,7 +34,7 @@ class AppEvents(QObject):
 
 def _open_store(paths: AppPaths) -> Any:
     from mockint.store.app_store import Store
-    from mockint.ui.start_recovery import recover_interrupted_answers
+    from mockint.app.recovery import recover_interrupted_answers
 
     store = Store.open(paths)
     # The window shows `notice` once the store is ready: a damaged database set aside, answers recovered.

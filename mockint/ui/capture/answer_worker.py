@@ -19,7 +19,7 @@ from mockint.core.targets import TargetRange
 from mockint.settings import Settings
 from mockint.speech.answer_pipeline import AnswerPipeline, PipelineResult
 from mockint.speech.devices import find_input_device
-from mockint.ui.capture.captured import AnswerNotAnalysedError, CapturedAnswer
+from mockint.app.answer_result import AnswerNotAnalysedError, CapturedAnswer
 from mockint.ui.workers import Worker
 
 log = logging.getLogger(__name__)

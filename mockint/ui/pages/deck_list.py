@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from mockint.core.decks import Deck, DeckError, DeckLoad
 from mockint.ui.icons import themed_icon
-from mockint.ui.pages.deck_files import DeckFolders
+from mockint.app.deck_files import DeckFolders
 from mockint.ui.theme import Theme
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole  # ("deck", Deck) or ("problem", DeckError)

@@ -13,8 +13,8 @@ from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
-from mockint.ui.pages import deck_files
-from mockint.ui.pages.deck_files import DeckFolders
+from mockint.app import deck_files
+from mockint.app.deck_files import DeckFolders
 from mockint.ui.pages.deck_list import DeckList, question_count
 from mockint.ui.pages.deck_view import DeckView
 from mockint.ui.widgets.page_header import PageHeader

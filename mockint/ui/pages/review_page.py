@@ -17,11 +17,11 @@ from mockint.core.analysis import Thresholds
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
-from mockint.ui.review import review_data
+from mockint.app import review as review_data
 from mockint.ui.review.formatting import when
 from mockint.ui.review.page_layout import ReviewPageLayout
 from mockint.ui.review.retry_controller import RetryController
-from mockint.ui.review.review_data import ReviewedAnswer, SessionReview
+from mockint.app.review import ReviewedAnswer, SessionReview
 from mockint.ui.review.review_style import review_style
 from mockint.ui.workers import FunctionWorker
 

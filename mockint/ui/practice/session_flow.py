@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.core.session import PracticeMode
-from mockint.ui.capture.captured import AnswerNotAnalysedError
+from mockint.app.answer_result import AnswerNotAnalysedError
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.practice.interviewer_voice import InterviewerVoice
@@ -154,7 +154,7 @@ class SessionFlow(QObject):
         step = self.current_step
         if step is None or self.session_id is None:
             return
-        from mockint.ui.answer_capture import AnswerCapture  # vosk is heavy: loaded when first needed
+        from mockint.ui.capture.answer_capture import AnswerCapture  # vosk is heavy: loaded when first needed
 
         self.answering = step
         self._after_save = AfterSave.CONTINUE

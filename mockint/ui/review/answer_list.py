@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mockint.ui.review.formatting import clock, plural
-from mockint.ui.review.review_data import ReviewedAnswer
+from mockint.app.review import ReviewedAnswer
 from mockint.ui.theme import Theme
 
 ANSWER_ROLE = Qt.ItemDataRole.UserRole

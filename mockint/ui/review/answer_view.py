@@ -13,7 +13,7 @@ from mockint.core.analysis import Thresholds
 from mockint.ui.review.feedback_list import FeedbackList
 from mockint.ui.review.figures_panel import FiguresPanel
 from mockint.ui.review.playback_bar import PlaybackBar, play_button_style
-from mockint.ui.review.review_data import ReviewedAnswer
+from mockint.app.review import ReviewedAnswer
 from mockint.ui.review.timeline_view import TimelineView
 from mockint.ui.review.transcript_legend import TranscriptLegend
 from mockint.ui.review.transcript_view import TranscriptView

@@ -6,11 +6,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mockint.core.analysis import Thresholds
-from mockint.ui.review.attempt_changes import Change, Direction, compare_attempts
+from mockint.app.attempt_changes import Change, Direction, compare_attempts
 from mockint.ui.review.feedback_list import FeedbackList
 from mockint.ui.review.figures_panel import FiguresPanel
 from mockint.ui.review.formatting import when
-from mockint.ui.review.review_data import ReviewedAnswer
+from mockint.app.review import ReviewedAnswer
 from mockint.ui.theme import Theme
 
 GLYPHS = {

@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, Signal
 
 from mockint.core.session import PracticeMode
 from mockint.settings import Setting
-from mockint.ui.answer_capture import AnswerCapture, CapturedAnswer
+from mockint.ui.capture.answer_capture import AnswerCapture, CapturedAnswer
 from mockint.ui.context import AppContext
-from mockint.ui.review.review_data import ReviewedAnswer
+from mockint.app.review import ReviewedAnswer
 from mockint.ui.workers import FunctionWorker
 
 RETRY_SESSION_TITLE = "Try again"

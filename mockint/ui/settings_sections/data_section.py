@@ -14,7 +14,7 @@ from mockint.store.errors import from_os_error
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
-from mockint.ui.pages.deck_files import delete_user_decks
+from mockint.app.deck_files import delete_user_decks
 from mockint.ui.workers import FunctionWorker
 
 SECTION_KEY = "data"

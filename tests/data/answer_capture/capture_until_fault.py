@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from mockint.core.targets import QUICK_FACTUAL
 from mockint.settings import Setting
-from mockint.ui.answer_capture import AnswerCapture
+from mockint.ui.capture.answer_capture import AnswerCapture
 from mockint.ui.context import AppContext
 from mockint.ui.theme import theme_for
 

@@ -31,7 +31,7 @@ from mockint.settings import Setting
 from mockint.speech.answer_pipeline import AnswerPipeline
 from mockint.ui.background import ResourceState
 from mockint.ui.capture.answer_worker import AnswerRequest, AnswerWorker, CaptureControl, CaptureOutcome
-from mockint.ui.capture.captured import AnswerNotAnalysedError, CapturedAnswer, user_facing
+from mockint.app.answer_result import AnswerNotAnalysedError, CapturedAnswer, user_facing
 from mockint.ui.context import AppContext
 
 __all__ = ["AnswerCapture", "AnswerNotAnalysedError", "CapturedAnswer"]
