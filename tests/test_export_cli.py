@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from mockint.core.session import Rating
 from mockint.paths import app_paths
 from mockint.store import Store
 from tests.conftest import DATA_DIR, REPO_ROOT
@@ -39,7 +40,7 @@ def session_id() -> int:
             report=SAMPLE_REPORT,
             duration_s=12.0,
         )
-        store.add_rating(answer, 3, "needs a result")
+        store.save_rating(Rating(answer, structure=3, comment="needs a result"))
         store.add_answer(session.id, "Tell me about a time you failed", attempt_of=answer)
         return session.id
 
@@ -63,7 +64,7 @@ def test_every_format_can_be_written_to_a_file(session_id, tmp_path):
     assert data["session"]["title"] == "Acme prep"
     assert [a["attempt_of"] for a in data["answers"]] == [None, data["answers"][0]["id"]]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "session.csv").read_text(encoding="utf-8"), newline="")))
-    assert [r["rating"] for r in rows] == ["3", ""]
+    assert [(r["rating_structure"], r["rating_comment"]) for r in rows] == [("3", "needs a result"), ("", "")]
     page = (tmp_path / "session.html").read_text(encoding="utf-8")
     assert '<span class="filler"' in page
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

@@ -34,7 +34,7 @@ def test_each_answer_is_a_row_with_its_figures():
         ),
         Answer(11, 5, "Tell me about a time you failed", STARTED, attempt_of=10),
     )
-    text = session_csv(SessionDetail(session, answers, {10: Rating(10, 3, "ok, but short")}))
+    text = session_csv(SessionDetail(session, answers, {10: Rating(10, clarity=3, comment="ok, but short")}))
 
     header = next(csv.reader(io.StringIO(text)))
     assert tuple(header) == CSV_COLUMNS
@@ -54,18 +54,23 @@ def test_each_answer_is_a_row_with_its_figures():
         "11.5",
     )
     assert (first["length_verdict"], first["target_min_s"], first["target_max_s"]) == ("too_short", "60", "120")
-    assert (first["rating"], first["rating_note"]) == ("3", "ok, but short")
+    assert (first["rating_clarity"], first["rating_structure"], first["rating_comment"]) == ("3", "", "ok, but short")
     assert first["transcript"].startswith("so um i led the migration you know")
     assert datetime.fromisoformat(first["session_started_at"]) == STARTED
-    assert (second["attempt_of"], second["wpm"], second["length_verdict"], second["rating"]) == ("10", "", "", "")
+    assert (second["attempt_of"], second["wpm"], second["length_verdict"], second["rating_clarity"]) == (
+        "10",
+        "",
+        "",
+        "",
+    )
 
 
 def test_text_that_a_spreadsheet_would_run_as_a_formula_is_made_inert():
     session = Session(5, PracticeMode.SOLO, STARTED)
     answer = Answer(1, 5, '=HYPERLINK("http://x")', STARTED)
-    [row] = rows_of(session_csv(SessionDetail(session, (answer,), {1: Rating(1, 2, "+1 for effort")})))
+    [row] = rows_of(session_csv(SessionDetail(session, (answer,), {1: Rating(1, clarity=2, comment="+1 for effort")})))
     assert row["question"] == '\'=HYPERLINK("http://x")'
-    assert row["rating_note"] == "'+1 for effort"
+    assert row["rating_comment"] == "'+1 for effort"
 
 
 def test_an_empty_session_is_just_the_header():

@@ -21,7 +21,9 @@ def detail(question: str = "Tell me about a time you failed", title: str = "") -
         Answer(1, 3, question, STARTED, duration_s=12.0, report=SAMPLE_REPORT),
         Answer(2, 3, "Why us?", STARTED, attempt_of=1),
     )
-    return SessionDetail(session, answers, {1: Rating(1, 2, HOSTILE)}, (FlaggedMoment(1, 4.0, HOSTILE),))
+    return SessionDetail(
+        session, answers, {1: Rating(1, clarity=2, comment=HOSTILE)}, (FlaggedMoment(1, 4.0, HOSTILE),)
+    )
 
 
 def test_user_text_is_escaped_everywhere():

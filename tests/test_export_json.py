@@ -41,7 +41,9 @@ def exported() -> dict:
         ),
         Answer(2, 9, "Why us?", STARTED, attempt_of=1),
     )
-    detail = SessionDetail(session, answers, {1: Rating(1, 4, "good")}, (FlaggedMoment(1, 3.0, "froze"),))
+    detail = SessionDetail(
+        session, answers, {1: Rating(1, clarity=4, comment="good")}, (FlaggedMoment(1, 3.0, "froze"),)
+    )
     return json.loads(session_json(detail))
 
 
@@ -85,8 +87,14 @@ def test_answers_carry_words_report_rating_and_flags():
     ]
     assert first["report"] == SAMPLE_REPORT
     assert first["words"] == SAMPLE_REPORT["words"]
-    assert first["rating"] == {"score": 4, "note": "good"}
-    assert first["flags"] == [{"at_s": 3.0, "label": "froze"}]
+    assert first["rating"] == {
+        "clarity": 4,
+        "structure": None,
+        "confidence": None,
+        "relevance": None,
+        "comment": "good",
+    }
+    assert first["flags"] == [{"at_s": 3.0, "kind": "note", "label": "froze"}]
     assert (second["attempt_of"], second["report"], second["rating"], second["flags"], second["words"]) == (
         1,
         None,

@@ -41,12 +41,17 @@ def test_the_transcript_marks_each_filler_once_and_shows_the_long_pause():
 def test_feedback_ratings_and_flags_are_listed():
     answer = analysed()
     text = session_markdown(
-        detail(answer, ratings={1: Rating(1, 4, "clear story")}, flags=(FlaggedMoment(1, 65.0, "went blank"),))
+        detail(
+            answer,
+            ratings={1: Rating(1, clarity=4, relevance=5, comment="clear story")},
+            flags=(FlaggedMoment(1, 65.0, "went blank"),),
+        )
     )
     assert "**To work on**\n\n- The answer ran 12 s; aim for 60-120 s with a concrete result." in text
     assert "**Strengths**\n\n- You gave a number: twenty percent." in text
-    assert "- Friend's rating: 4/5 — clear story" in text
-    assert "- Flagged at 1:05: went blank" in text
+    assert "- Friend's rating: clarity 4/5, relevance 5/5" in text
+    assert "- Friend's comment: clear story" in text
+    assert "- Flagged at 1:05 note: went blank" in text
 
 
 def test_markdown_special_characters_in_user_text_are_escaped():

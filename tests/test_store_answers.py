@@ -142,15 +142,17 @@ def test_deleting_one_answer_removes_its_audio_and_keeps_its_retries_linked(stor
 def test_a_friend_rates_answers_and_a_new_rating_replaces_the_old(store, session_id):
     answer_id = store.add_answer(session_id, "Q")
     unrated = store.add_answer(session_id, "Q2")
-    assert store.add_rating(answer_id, 2, "rushed") == Rating(answer_id, 2, "rushed")
-    store.add_rating(answer_id, 4, "much better")
-    assert store.rating_for(answer_id) == Rating(answer_id, 4, "much better")
+    first = Rating(answer_id, clarity=2, comment="rushed")
+    assert store.save_rating(first) == first
+    better = Rating(answer_id, clarity=4, structure=3, confidence=5, relevance=4, comment="much better")
+    store.save_rating(better)
+    assert store.rating_for(answer_id) == better
     assert store.rating_for(unrated) is None
-    assert store.ratings_for_session(session_id) == {answer_id: Rating(answer_id, 4, "much better")}
+    assert store.ratings_for_session(session_id) == {answer_id: better}
     with pytest.raises(ValueError):
-        store.add_rating(answer_id, 6)
+        Rating(answer_id, clarity=6)
     with pytest.raises(UnknownAnswerError):
-        store.add_rating(999, 3)
+        store.save_rating(Rating(999, clarity=3))
 
 
 def test_flagged_moments_come_back_in_time_order(store, session_id):
@@ -198,10 +200,10 @@ def test_debriefs_are_saved_updated_and_listed_most_recent_first(store, session_
 def test_session_detail_gathers_answers_ratings_and_flags(store, session_id):
     first = store.add_answer(session_id, "Q1", report=SAMPLE_REPORT)
     second = store.add_answer(session_id, "Q2")
-    store.add_rating(second, 5)
+    store.save_rating(Rating(second, relevance=5))
     store.add_flag(first, 2.0, "um")
     detail = store.session_detail(session_id)
     assert [a.id for a in detail.answers] == [first, second]
-    assert detail.ratings == {second: Rating(second, 5, "")}
+    assert detail.ratings == {second: Rating(second, relevance=5)}
     assert detail.flags_for(first) == (FlaggedMoment(first, 2.0, "um"),)
     assert detail.summary.answer_count == 2

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from mockint.core.errors import StorageError
+from mockint.core.session import Rating
 from mockint.paths import app_paths
 from mockint.store import Store
 from mockint.store.database import connect
@@ -51,8 +52,17 @@ def _seed_v2(db: sqlite3.Connection) -> None:
     )
 
 
+def _seed_v3(db: sqlite3.Connection) -> None:
+    _seed_v1(db)
+    db.execute(
+        "UPDATE answers SET word_count = 17, wpm = 92.3, fillers_per_min = 11.5, length_verdict = 'too_short' WHERE id = 1"
+    )
+    db.execute("INSERT INTO ratings (answer_id, clarity, relevance, comment) VALUES (1, 3, 5, 'ok')")
+    db.execute("INSERT INTO flags (answer_id, at_s, label, kind) VALUES (1, 4.5, '', 'rambling')")
+
+
 # Rows written the way each schema version's code wrote them. A new migration needs a seeder here.
-SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_v1, 2: _seed_v2}
+SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_v1, 2: _seed_v2, 3: _seed_v3}
 
 
 def _database_at(version: int) -> None:
@@ -110,7 +120,7 @@ def test_data_from_every_earlier_version_survives_the_upgrade(version):
         # The upgraded database takes new rows of every kind.
         retry = store.add_answer(1, "Tell me about yourself", attempt_of=first.id)
         assert store.attempts_of(retry)[0].id == first.id
-        store.add_rating(first.id, 4)
+        store.save_rating(Rating(first.id, clarity=4))
         store.add_flag(first.id, 1.0, "here")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mockint.core.errors import BadInputError
-from mockint.core.session import Debrief, PracticeMode, SessionSummary
+from mockint.core.session import Debrief, PracticeMode, Rating, SessionSummary
 from mockint.paths import app_paths
 from mockint.store import Store
 from mockint.store.errors import UnknownSessionError
@@ -128,7 +128,7 @@ def test_deleting_a_session_removes_its_rows_and_its_recordings_only(store):
     doomed = store.create_session("friend")
     kept = store.create_session("solo")
     doomed_answer, doomed_files = _recorded_answer(store, doomed.id, partial=True)
-    store.add_rating(doomed_answer, 4, "clear")
+    store.save_rating(Rating(doomed_answer, clarity=4, comment="clear"))
     store.add_flag(doomed_answer, 3.5, "froze")
     kept_answer, kept_files = _recorded_answer(store, kept.id, partial=True)
 

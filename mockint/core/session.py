@@ -109,26 +109,88 @@ class AnswerHeadline:
         )
 
 
+class RatingCriterion(StrEnum):
+    """What a friend rates an answer on, each 1 (weak) to 5 (strong)."""
+
+    CLARITY = "clarity"
+    STRUCTURE = "structure"
+    CONFIDENCE = "confidence"
+    RELEVANCE = "relevance"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
 @dataclass(frozen=True, slots=True)
 class Rating:
-    """A friend's score of one answer, 1 (weak) to 5 (strong), with an optional note."""
+    """A friend's scores of one answer (each 1-5, or None when left out) and a comment."""
 
     answer_id: int
-    score: int
-    note: str = ""
+    clarity: int | None = None
+    structure: int | None = None
+    confidence: int | None = None
+    relevance: int | None = None
+    comment: str = ""
 
     def __post_init__(self) -> None:
-        if not 1 <= self.score <= 5:
-            raise ValueError(f"a rating is 1 to 5, not {self.score}")
+        for criterion in RatingCriterion:
+            score = getattr(self, criterion.value)
+            if score is not None and (isinstance(score, bool) or score not in range(1, 6)):
+                raise ValueError(f"a {criterion.value} rating is 1 to 5, not {score}")
+
+    def score(self, criterion: RatingCriterion) -> int | None:
+        return getattr(self, criterion.value)
+
+    @property
+    def scores(self) -> dict[RatingCriterion, int]:
+        """The criteria that were scored, in the fixed order."""
+        return {c: s for c in RatingCriterion if (s := self.score(c)) is not None}
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.scores and not self.comment.strip()
+
+
+class FlagKind(StrEnum):
+    """What a friend marks during an answer: keys 1-4 on the console."""
+
+    STRONG = "strong"
+    UNCLEAR = "unclear"
+    RAMBLING = "rambling"
+    NOTE = "note"
+
+    @property
+    def label(self) -> str:
+        return _FLAG_LABELS[self]
+
+
+_FLAG_LABELS = {
+    FlagKind.STRONG: "strong moment",
+    FlagKind.UNCLEAR: "unclear",
+    FlagKind.RAMBLING: "rambling",
+    FlagKind.NOTE: "note",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class FlaggedMoment:
-    """A moment a friend flagged while listening, `at_s` seconds into the answer."""
+    """A moment a friend flagged while listening, `at_s` seconds into the answer's recording.
+
+    `label` is the friend's one-line note (always there for a NOTE, optional for the others).
+    """
 
     answer_id: int
     at_s: float
     label: str = ""
+    kind: FlagKind = FlagKind.NOTE
+
+    @property
+    def title(self) -> str:
+        """How lists show it: "strong moment", "note: lost the thread"."""
+        if self.kind is FlagKind.NOTE:
+            return f"note: {self.label}" if self.label else "note"
+        return f"{self.kind.label}: {self.label}" if self.label else self.kind.label
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,35 +3,51 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import replace
 
-from mockint.core.session import Debrief, FlaggedMoment, Rating
+from mockint.core.session import Debrief, FlaggedMoment, FlagKind, Rating
 from mockint.store.base import RepositoryBase
 from mockint.store.codec import debrief_from_row, encode_debrief_questions, encode_time, now_utc
 from mockint.store.errors import UnknownAnswerError, UnknownSessionError, is_foreign_key_failure
 
 
 class FeedbackRepo(RepositoryBase):
-    def add_rating(self, answer_id: int, score: int, note: str = "") -> Rating:
-        """Rates an answer 1-5; a new rating of the same answer replaces the earlier one."""
-        rating = Rating(answer_id, score, note)
+    def save_rating(self, rating: Rating) -> Rating:
+        """Stores a friend's rating of an answer, replacing an earlier one; an empty rating removes it."""
+        if rating.is_empty:
+            self.delete_rating(rating.answer_id)
+            return rating
         with self._writing() as db:
             try:
                 db.execute(
-                    "INSERT INTO ratings (answer_id, score, note) VALUES (?, ?, ?) "
-                    "ON CONFLICT(answer_id) DO UPDATE SET score = excluded.score, note = excluded.note",
-                    (answer_id, score, note),
+                    "INSERT INTO ratings (answer_id, clarity, structure, confidence, relevance, comment) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(answer_id) DO UPDATE SET clarity = excluded.clarity, "
+                    "structure = excluded.structure, confidence = excluded.confidence, "
+                    "relevance = excluded.relevance, comment = excluded.comment",
+                    (
+                        rating.answer_id,
+                        rating.clarity,
+                        rating.structure,
+                        rating.confidence,
+                        rating.relevance,
+                        rating.comment,
+                    ),
                 )
             except sqlite3.IntegrityError as error:
                 if is_foreign_key_failure(error):
-                    raise UnknownAnswerError(answer_id) from None
+                    raise UnknownAnswerError(rating.answer_id) from None
                 raise
         return rating
+
+    def delete_rating(self, answer_id: int) -> None:
+        with self._writing() as db:
+            db.execute("DELETE FROM ratings WHERE answer_id = ?", (answer_id,))
 
     def rating_for(self, answer_id: int) -> Rating | None:
         with self._reading() as db:
             row = db.execute("SELECT * FROM ratings WHERE answer_id = ?", (answer_id,)).fetchone()
-        return None if row is None else Rating(row["answer_id"], row["score"], row["note"])
+        return None if row is None else _rating(row)
 
     def ratings_for_session(self, session_id: int) -> dict[int, Rating]:
         """By answer id."""
@@ -40,23 +56,40 @@ class FeedbackRepo(RepositoryBase):
                 "SELECT r.* FROM ratings r JOIN answers a ON a.id = r.answer_id WHERE a.session_id = ? ORDER BY r.answer_id",
                 (session_id,),
             ).fetchall()
-        return {row["answer_id"]: Rating(row["answer_id"], row["score"], row["note"]) for row in rows}
+        return {row["answer_id"]: _rating(row) for row in rows}
 
-    def add_flag(self, answer_id: int, at_s: float, label: str = "") -> FlaggedMoment:
-        flag = FlaggedMoment(answer_id, float(at_s), label)
+    def add_flag(self, answer_id: int, at_s: float, label: str = "", kind: FlagKind = FlagKind.NOTE) -> FlaggedMoment:
+        flag = FlaggedMoment(answer_id, float(at_s), label, FlagKind(kind))
         with self._writing() as db:
             try:
-                db.execute("INSERT INTO flags (answer_id, at_s, label) VALUES (?, ?, ?)", (answer_id, flag.at_s, label))
+                db.execute(
+                    "INSERT INTO flags (answer_id, at_s, label, kind) VALUES (?, ?, ?, ?)",
+                    (answer_id, flag.at_s, label, flag.kind.value),
+                )
             except sqlite3.IntegrityError as error:
                 if is_foreign_key_failure(error):
                     raise UnknownAnswerError(answer_id) from None
                 raise
         return flag
 
+    def add_flags(self, flags: Iterable[FlaggedMoment]) -> None:
+        """Several flags in one transaction (a friend's marks of one answer, saved as it ends)."""
+        items = list(flags)
+        with self._writing() as db:
+            try:
+                db.executemany(
+                    "INSERT INTO flags (answer_id, at_s, label, kind) VALUES (?, ?, ?, ?)",
+                    [(f.answer_id, float(f.at_s), f.label, FlagKind(f.kind).value) for f in items],
+                )
+            except sqlite3.IntegrityError as error:
+                if is_foreign_key_failure(error):
+                    raise UnknownAnswerError(items[0].answer_id if items else -1) from None
+                raise
+
     def flags_for_answer(self, answer_id: int) -> list[FlaggedMoment]:
         with self._reading() as db:
             rows = db.execute("SELECT * FROM flags WHERE answer_id = ? ORDER BY at_s, id", (answer_id,)).fetchall()
-        return [FlaggedMoment(row["answer_id"], row["at_s"], row["label"]) for row in rows]
+        return [_flag(row) for row in rows]
 
     def flags_for_session(self, session_id: int) -> list[FlaggedMoment]:
         """Answer by answer, each in time order."""
@@ -65,7 +98,7 @@ class FeedbackRepo(RepositoryBase):
                 "SELECT f.* FROM flags f JOIN answers a ON a.id = f.answer_id WHERE a.session_id = ? ORDER BY f.answer_id, f.at_s, f.id",
                 (session_id,),
             ).fetchall()
-        return [FlaggedMoment(row["answer_id"], row["at_s"], row["label"]) for row in rows]
+        return [_flag(row) for row in rows]
 
     def save_debrief(self, debrief: Debrief) -> Debrief:
         """Inserts a new debrief (id None) or replaces the saved one with that id; returns it with its id."""
@@ -84,7 +117,8 @@ class FeedbackRepo(RepositoryBase):
                         "INSERT INTO debriefs (session_id, company, role, happened_on, questions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (*values, encode_time(now_utc())),
                     )
-                    return replace(debrief, id=int(cursor.lastrowid))
+                    assert cursor.lastrowid is not None  # an INSERT into a rowid table
+                    return replace(debrief, id=cursor.lastrowid)
                 cursor = db.execute(
                     "UPDATE debriefs SET session_id = ?, company = ?, role = ?, happened_on = ?, questions = ?, note = ? WHERE id = ?",
                     (*values, debrief.id),
@@ -108,3 +142,17 @@ class FeedbackRepo(RepositoryBase):
     def delete_debrief(self, debrief_id: int) -> None:
         with self._writing() as db:
             db.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,))
+
+
+def _rating(row: sqlite3.Row) -> Rating:
+    return Rating(
+        row["answer_id"], row["clarity"], row["structure"], row["confidence"], row["relevance"], row["comment"]
+    )
+
+
+def _flag(row: sqlite3.Row) -> FlaggedMoment:
+    try:
+        kind = FlagKind(row["kind"])
+    except ValueError:  # a kind written by a newer MockInt: still shown, as a note
+        kind = FlagKind.NOTE
+    return FlaggedMoment(row["answer_id"], row["at_s"], row["label"], kind)

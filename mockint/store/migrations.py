@@ -104,11 +104,38 @@ def _v2_attempts_feedback_and_headlines(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v3_friend_ratings_by_criterion_and_flag_kinds(conn: sqlite3.Connection) -> None:
+    """A friend rates clarity, structure, confidence and relevance (each optional) with a comment,
+    and each flag has a kind (strong / unclear / rambling / note)."""
+    _run(
+        conn,
+        (
+            """CREATE TABLE ratings_by_criterion (
+            answer_id INTEGER PRIMARY KEY REFERENCES answers(id) ON DELETE CASCADE,
+            clarity INTEGER CHECK (clarity BETWEEN 1 AND 5),
+            structure INTEGER CHECK (structure BETWEEN 1 AND 5),
+            confidence INTEGER CHECK (confidence BETWEEN 1 AND 5),
+            relevance INTEGER CHECK (relevance BETWEEN 1 AND 5),
+            comment TEXT NOT NULL DEFAULT ''
+        )""",
+            # A version 2 rating was one overall score, which is none of the four criteria; it is
+            # kept, worded, at the front of the comment rather than guessed into a criterion.
+            """INSERT INTO ratings_by_criterion (answer_id, comment)
+            SELECT answer_id, 'Overall ' || score || '/5' || CASE WHEN note = '' THEN '' ELSE ': ' || note END
+            FROM ratings""",
+            "DROP TABLE ratings",
+            "ALTER TABLE ratings_by_criterion RENAME TO ratings",
+            "ALTER TABLE flags ADD COLUMN kind TEXT NOT NULL DEFAULT 'note'",
+        ),
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_sessions_and_answers,
     _v2_attempts_feedback_and_headlines,
+    _v3_friend_ratings_by_criterion_and_flag_kinds,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

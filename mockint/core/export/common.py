@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from mockint.core.session import Answer
+from mockint.core.session import Answer, FlaggedMoment, Rating
 
 VERDICT_LABELS = {"too_short": "too short", "ok": "within target", "too_long": "too long"}
 
@@ -145,3 +145,13 @@ def _first_word_starting_at_or_after(words: Sequence[Mapping[str, Any]], moment:
         if start is not None and start >= moment - 1e-6:
             return position
     return None
+
+
+def rating_text(rating: Rating) -> str:
+    """`clarity 4/5, structure 3/5, relevance 5/5`: the criteria the friend scored, in fixed order."""
+    return ", ".join(f"{criterion.value} {score}/5" for criterion, score in rating.scores.items())
+
+
+def flag_text(flag: FlaggedMoment) -> str:
+    """`0:12 strong moment`, `0:40 note: lost the thread`: one flag with its time in the answer."""
+    return f"{clock(flag.at_s)} {flag.title}"

@@ -6,7 +6,7 @@ import csv
 import io
 
 from mockint.core.export import common
-from mockint.core.session import Answer, SessionDetail
+from mockint.core.session import Answer, RatingCriterion, SessionDetail
 
 CSV_COLUMNS = (
     "session_id",
@@ -27,8 +27,12 @@ CSV_COLUMNS = (
     "length_verdict",
     "target_min_s",
     "target_max_s",
-    "rating",
-    "rating_note",
+    "rating_clarity",
+    "rating_structure",
+    "rating_confidence",
+    "rating_relevance",
+    "rating_comment",
+    "flags",
     "transcript",
 )
 
@@ -70,8 +74,9 @@ def _row(detail: SessionDetail, answer: Answer) -> list[object]:
         headline.length_verdict or "",
         "" if target is None else f"{target[0]:g}",
         "" if target is None else f"{target[1]:g}",
-        "" if rating is None else rating.score,
-        "" if rating is None else _text(rating.note),
+        *("" if rating is None else _blank(rating.score(criterion)) for criterion in RatingCriterion),
+        "" if rating is None else _text(rating.comment),
+        _text(" | ".join(common.flag_text(flag) for flag in detail.flags_for(answer.id))),
         _text(common.transcript_plain(answer)),
     ]
 

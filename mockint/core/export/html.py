@@ -88,10 +88,12 @@ def _answer_html(detail: SessionDetail, number: int, answer: Answer) -> list[str
     if longest is not None:
         rows.append(("Longest pause", f"{common.number(longest)} s"))
     rating = detail.ratings.get(answer.id)
-    if rating is not None:
-        rows.append(("Friend's rating", f"{rating.score}/5" + (f" — {rating.note}" if rating.note else "")))
+    if rating is not None and rating.scores:
+        rows.append(("Friend's rating", common.rating_text(rating)))
+    if rating is not None and rating.comment:
+        rows.append(("Friend's comment", rating.comment))
     for flag in detail.flags_for(answer.id):
-        rows.append(("Flagged", common.clock(flag.at_s) + (f": {flag.label}" if flag.label else "")))
+        rows.append(("Flagged", common.flag_text(flag)))
     parts.append(_table(None, rows))
     for title, severity in (("To work on", "work_on"), ("Strengths", "strength")):
         messages = common.feedback_items(answer, severity)

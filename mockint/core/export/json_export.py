@@ -7,7 +7,11 @@ Shape (`schema` changes only when a key is renamed or removed):
      "summary": {"answer_count", "mean_fillers_per_min", "mean_wpm", "within_target_share"},
      "answers": [{"id", "question_id", "question_text", "deck_id", "attempt_of", "started_at",
                   "created_at", "duration_s", "audio_path", "words", "report",
-                  "rating": {"score", "note"} | null, "flags": [{"at_s", "label"}]}]}
+                  "rating": {"clarity", "structure", "confidence", "relevance", "comment"} | null,
+                  "flags": [{"at_s", "kind", "label"}]}]}
+
+A rating's scores are 1-5, or null for a criterion the friend left out; a flag's kind is one of
+strong, unclear, rambling, note, and `at_s` is seconds into the answer's recording.
 
 Times are ISO-8601 with their UTC offset; `report` is the analysis report as stored (the
 `mockint analyze --json` contract), or null for an answer not analysed.
@@ -19,9 +23,9 @@ import json
 from datetime import datetime
 from typing import Any
 
-from mockint.core.session import Answer, Session, SessionDetail, SessionSummary
+from mockint.core.session import Answer, Rating, RatingCriterion, Session, SessionDetail, SessionSummary
 
-JSON_SCHEMA = 1
+JSON_SCHEMA = 2  # 2: ratings by criterion with a comment, flags with a kind
 
 
 def session_json(detail: SessionDetail) -> str:
@@ -73,9 +77,15 @@ def _answer_fields(detail: SessionDetail, answer: Answer) -> dict[str, Any]:
         "audio_path": answer.audio_path,
         "words": [{"text": w.text, "start": w.start, "end": w.end, "conf": w.conf} for w in answer.words],
         "report": answer.report,
-        "rating": None if rating is None else {"score": rating.score, "note": rating.note},
-        "flags": [{"at_s": flag.at_s, "label": flag.label} for flag in detail.flags_for(answer.id)],
+        "rating": None if rating is None else _rating_fields(rating),
+        "flags": [
+            {"at_s": flag.at_s, "kind": flag.kind.value, "label": flag.label} for flag in detail.flags_for(answer.id)
+        ],
     }
+
+
+def _rating_fields(rating: Rating) -> dict[str, Any]:
+    return {**{criterion.value: rating.score(criterion) for criterion in RatingCriterion}, "comment": rating.comment}
 
 
 def _time(moment: datetime | None) -> str | None:

@@ -58,14 +58,12 @@ def _answer_lines(detail: SessionDetail, number: int, answer: Answer) -> list[st
     if longest is not None:
         lines.append(f"- Longest pause: {common.number(longest)} s")
     rating = detail.ratings.get(answer.id)
-    if rating is not None:
-        lines.append(
-            f"- Friend's rating: {rating.score}/5" + (f" — {_escape(_one_line(rating.note))}" if rating.note else "")
-        )
+    if rating is not None and rating.scores:
+        lines.append(f"- Friend's rating: {common.rating_text(rating)}")
+    if rating is not None and rating.comment:
+        lines.append(f"- Friend's comment: {_escape(_one_line(rating.comment))}")
     for flag in detail.flags_for(answer.id):
-        lines.append(
-            f"- Flagged at {common.clock(flag.at_s)}" + (f": {_escape(_one_line(flag.label))}" if flag.label else "")
-        )
+        lines.append(f"- Flagged at {_escape(_one_line(common.flag_text(flag)))}")
     for title, severity in (("To work on", "work_on"), ("Strengths", "strength")):
         messages = common.feedback_items(answer, severity)
         if messages:
