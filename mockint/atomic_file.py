@@ -9,10 +9,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_text_atomically(path: Path, text: str, *, encoding: str = "utf-8", newline: str | None = "") -> None:
+def write_text_atomically(
+    path: Path, text: str, *, encoding: str = "utf-8", newline: str | None = "", mode: int | None = None
+) -> None:
     """`newline=""` writes the text's own line endings (CSV's are \\r\\n by its standard).
 
-    The file keeps the target's permissions, or gets the usual 0644 when new: mkstemp makes
+    The file gets `mode` when given (0600 for MockInt's own private files, such as settings);
+    otherwise it keeps the target's permissions, or gets the usual 0644 when new: mkstemp makes
     files private, and an export or a deck is a document the user may share. OSError reaches
     the caller, which knows what it was saving and says so to the user.
     """
@@ -21,7 +24,9 @@ def write_text_atomically(path: Path, text: str, *, encoding: str = "utf-8", new
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
             stream.write(text)
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        if mode is None:
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

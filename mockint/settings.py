@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mockint.atomic_file import write_text_atomically
-from mockint.paths import app_paths
+from mockint.paths import PRIVATE_FILE_MODE, app_paths, make_private_dir
 
 
 class Setting(StrEnum):
@@ -89,5 +89,6 @@ class Settings:
         self._write()
 
     def _write(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomically(self.path, json.dumps(self._values, indent=2, sort_keys=True))
+        # Private like the rest of MockInt's files: the folder 0700, the file 0600.
+        make_private_dir(self.path.parent)
+        write_text_atomically(self.path, json.dumps(self._values, indent=2, sort_keys=True), mode=PRIVATE_FILE_MODE)

@@ -17,6 +17,7 @@ from pathlib import Path
 from mockint.core.errors import DiskFullError, StorageError
 
 PARTIAL_SUFFIX = ".partial.wav"
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 FINAL_SUFFIX = ".wav"
 HEADER_BYTES = 44
 SAMPLE_WIDTH = 2  # PCM16
@@ -121,7 +122,9 @@ class CrashSafeWavWriter:
         self._failure: StorageError | None = None
         self._closed = False
         try:
-            self._file = open(self.partial_path, "wb", buffering=0)  # noqa: SIM115 - closed in close()
+            # 0600: a recording of the user's voice is for them alone (the mode survives the rename).
+            descriptor = os.open(self.partial_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o600)
+            self._file = open(descriptor, "wb", buffering=0)  # noqa: SIM115 - closed in close()
         except OSError as error:
             raise storage_error_for(error, self.partial_path) from error
         try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mockint.core.session import SessionDetail
-from mockint.paths import AppPaths
+from mockint.paths import AppPaths, make_private_dir, make_private_folders
 from mockint.store.answers_repo import AnswersRepo
 from mockint.store.database import open_database
 from mockint.store.errors import from_os_error
@@ -23,11 +25,15 @@ class Store(SessionsRepo, AnswersRepo, FeedbackRepo):
 
     @classmethod
     def open(cls, paths: AppPaths) -> Store:
-        for folder in (paths.data_dir, paths.recordings_dir):
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise from_os_error(error, folder, "create the folder") from error
+        # Private folders first (and, once, older ones made private), so no file lands readable.
+        try:
+            make_private_folders(paths)
+        except OSError as error:
+            raise from_os_error(error, Path(error.filename or paths.data_dir), "create the folder") from error
+        try:
+            make_private_dir(paths.recordings_dir)
+        except OSError as error:
+            raise from_os_error(error, paths.recordings_dir, "create the folder") from error
         opened = open_database(paths.database)
         store = cls(opened.connection, paths.database, Recordings(paths.recordings_dir))
         store.notice = opened.notice

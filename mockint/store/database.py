@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mockint.core.errors import StorageError
+from mockint.paths import make_private_file
 from mockint.store.errors import SQLITE_NOTADB, NewerDatabaseError, from_os_error, from_sqlite, is_damage, result_code
 from mockint.store.migrations import LATEST_VERSION, migrate, schema_version
 
@@ -93,6 +94,7 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise _user_error(error, path) from error
     try:
+        _make_private(path)
         _configure(connection)
         migrate(connection, path_for_messages=path)
         return connection
@@ -129,6 +131,23 @@ def _check_readable(path: Path) -> None:
         checker.close()
     if problems != ["ok"]:
         raise _Damaged(f"its integrity check failed: {problems[0]}")
+
+
+def _make_private(path: Path) -> None:
+    """The database 0600 before anything is written to it: SQLite gives its WAL and shared-memory
+    files the database's own mode, so they are private too."""
+    try:
+        make_private_file(path)
+    except OSError as error:
+        raise from_os_error(error, path, "protect the database") from error
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        try:
+            make_private_file(side)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise from_os_error(error, side, "protect the database") from error
 
 
 def _configure(connection: sqlite3.Connection) -> None:

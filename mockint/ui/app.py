@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
 from mockint import __version__
-from mockint.paths import APP_NAME
+from mockint.paths import APP_NAME, PRIVATE_FILE_MODE, make_private_dir
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import install_excepthook, log_file
 from mockint.ui.icons import app_icon
@@ -28,7 +29,8 @@ def configure_logging() -> None:
     """The app's log goes to a file in the user's log folder (there is no console to read)."""
     path = log_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE))  # 0600 when new
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return
