@@ -24,16 +24,13 @@ import numpy as np
 from mockint.core.words import Word
 from mockint.speech.errors import BrokenModelError
 from mockint.speech.model_check import broken_model_message, check_model_dir
+from mockint.speech.model_log import engine_log_level
 
 NON_WORDS = frozenset(
     {"[unk]", "<unk>", "[noise]", "<noise>", "[laughter]", "[laugh]", "[breath]", "[cough]",
      "[sil]", "<sil>", "[spn]", "<spn>", "<eps>", "[music]"}
 )  # fmt: skip
 
-# Kaldi prints a message when its severity is at or below this level (WARNING -1, ERROR -2,
-# failed assertion -3), so -3 silences errors too: every failure reaches the user as a typed
-# error, not as C++ log lines on the terminal.
-_VOSK_LOG_LEVEL = -3
 _PARTIAL_EVERY_S = 0.2  # a fresh partial this often is plenty for live display, and cheap
 # Audio reaches Kaldi in blocks of this length whatever size the caller's chunks are: Vosk
 # checks for the end of an utterance once per block it is given, so the block size moves
@@ -58,7 +55,7 @@ class SpeechModel:
 def _vosk():
     import vosk  # deferred: importing vosk loads its native library
 
-    vosk.SetLogLevel(_VOSK_LOG_LEVEL)
+    vosk.SetLogLevel(engine_log_level())  # silent unless `mockint --verbose`
     return vosk
 
 
