@@ -27,7 +27,7 @@ def test_the_markdown_names_the_question_and_counts_the_fillers():
     assert text.startswith("# Practice session 7: Friend as interviewer — Acme prep\n")
     assert "## 1. Tell me about a time you failed" in text
     assert "- Fillers: 2 (11.5 per minute): um ×1, you know ×1" in text
-    assert "- Length: 0:12 (target 60–120 s): too short" in text
+    assert "- Length: 0:12 · too short (target 60–120 s)" in text
     assert "- Pace: 92 wpm" in text
     assert "| 1 | 11.5 | 92 | 0% |" in text
 

@@ -18,7 +18,7 @@ from mockint.ui.practice.countdown import Countdown
 from mockint.ui.practice.interview_view import InterviewView
 from mockint.ui.practice.level_meter import LevelMeter
 from mockint.ui.practice.live_transcript import PLACEHOLDER, LiveTranscript
-from mockint.ui.practice.outcome import AnswerOutcome, clock
+from mockint.ui.practice.outcome import AnswerOutcome
 from mockint.ui.practice.question_card import QuestionCard
 from mockint.ui.practice.session_state import Phase
 from mockint.ui.practice.session_summary import SessionSummaryView
@@ -52,10 +52,6 @@ def good_answer() -> AnswerOutcome:
     return AnswerOutcome(step(2, text="Why this company?"), 8, report, transcript.duration_s)
 
 
-def test_clock_reads_minutes_and_seconds():
-    assert [clock(7), clock(65.4), clock(750), clock(None)] == ["0:07", "1:05", "12:30", "–"]
-
-
 def pixel(widget, x: int) -> QColor:
     image = widget.grab().toImage()
     return image.pixelColor(int(x * image.width() / widget.width()), image.height() // 2)
@@ -67,7 +63,7 @@ def test_timer_bar_turns_amber_and_says_over_target_past_the_maximum(qtbot):
     bar.resize(400, 40)
     bar.show()
     bar.set_target(TARGET)
-    assert bar.state is TimerState.UNDER and bar.text == "0:00 · target 0:15–0:45"
+    assert bar.state is TimerState.UNDER and bar.text == "0:00 · target 15–45 s"
 
     bar.set_elapsed(20)
     assert bar.state is TimerState.WITHIN and "within target" in bar.text
@@ -139,7 +135,7 @@ def test_answer_summary_shows_the_figures_and_the_top_feedback(qtbot, short_answ
     qtbot.addWidget(summary)
     summary.show_outcome(short_answer)
     assert summary.title.text() == "Question 1 of 3 · answer saved"
-    assert "too short (target 0:15–0:45)" in summary.length[1].text()
+    assert "too short (target 15–45 s)" in summary.length[1].text()
     assert summary.pace[1].text().endswith("words/min")
     assert summary.fillers[1].text().endswith("fillers/min")
     shown = summary.feedback_texts()
@@ -185,7 +181,7 @@ def test_question_card_says_which_question_and_the_target(qtbot):
     card.show_step(step(2, StepKind.FOLLOW_UP, "What made you decide to apply?"))
     assert card.eyebrow.text() == "FOLLOW-UP TO QUESTION 2 OF 3"
     assert card.text == "What made you decide to apply?"
-    assert card.target.text().startswith("Aim for 0:15–0:45")
+    assert card.target.text().startswith("Aim for 15–45 s")
     card.show_note("Questions are not read aloud in this session.")
     assert not card.note.isHidden()
     card.show_note("")

@@ -51,7 +51,7 @@ def test_try_again_records_a_new_attempt_and_shows_both_side_by_side(
         qtbot.mouseClick(page.try_again_button, Qt.MouseButton.LeftButton)
     assert page.retry_panel.isVisible() and not page.try_again_button.isEnabled()
     assert "Recording attempt 2" in page.retry_panel.title.text()
-    assert "target 20–40\u00a0s" in page.retry_panel.elapsed_text
+    assert "target 20–40 s" in page.retry_panel.elapsed_text
 
     speaker = threading.Thread(target=virtual_microphone.play_into_microphone, args=(spoken_retry,))
     speaker.start()

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import textwrap
 
-from mockint.core.analysis import AnswerReport, LengthVerdict, PauseKind
+from mockint.core.analysis import AnswerReport, PauseKind
+from mockint.core.formatting import length_text, seconds_text, target_text
 from mockint.core.targets import TargetRange
 
 WIDTH = 88
 LEGEND = "Marks: {filler}  <hedge>  (pause 1.2 s)  ((long pause 3.4 s))"
-
-
-def clock(seconds: float) -> str:
-    minutes, rest = divmod(int(round(seconds)), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 def marked_transcript(report: AnswerReport) -> str:
@@ -48,22 +44,17 @@ def _figures(report: AnswerReport, target: TargetRange) -> list[str]:
         f"Hedges: {len(report.hedges)}",
     ]
     if m.duration_s is not None:
-        verdict = {
-            LengthVerdict.TOO_SHORT: "too short",
-            LengthVerdict.TOO_LONG: "too long",
-            LengthVerdict.OK: "within",
-        }.get(report.length.verdict, "unknown")
-        lines.append(f"Length: {clock(m.duration_s)} ({verdict}; target {clock(target.min_s)}-{clock(target.max_s)})")
+        lines.append(f"Length: {length_text(m.duration_s, report.length.verdict, target)}")
     else:
-        lines.append(f"Length: unknown without timings (target {clock(target.min_s)}-{clock(target.max_s)})")
+        lines.append(f"Length: unknown without timings (target {target_text(target)})")
     if m.wpm is not None:
         lines.append(f"Pace: {m.wpm:.0f} words per minute")
     if m.fillers_per_min is not None:
         lines.append(f"Fillers per minute: {m.fillers_per_min:.1f}")
     if m.longest_pause_s is not None:
-        lines.append(f"Longest pause: {m.longest_pause_s:.1f} s")
+        lines.append(f"Longest pause: {seconds_text(m.longest_pause_s)}")
     if m.start_latency_s is not None:
-        lines.append(f"Time to first word: {m.start_latency_s:.1f} s")
+        lines.append(f"Time to first word: {seconds_text(m.start_latency_s)}")
     return lines
 
 

@@ -13,6 +13,7 @@ from mockint.core.analysis.pace import per_minute, spoken_word_count
 from mockint.core.analysis.report import AnswerReport
 from mockint.core.analysis.thresholds import Thresholds
 from mockint.core.analysis.wording import at_times, clock, count_text, join_words, quoted, seconds_text, tally
+from mockint.core.formatting import range_text
 
 Candidate = tuple[float, FeedbackItem]
 
@@ -129,7 +130,7 @@ def length(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Ca
         return None
     low, high = report.length.target_min_s, report.length.target_max_s
     ran = f"The answer ran {clock(duration)} ({count_text(report.metrics.word_count, 'word')})"
-    target = f"the {low:g}\u2013{high:g} s target"
+    target = f"the {range_text(low, high)} target"
     if verdict is LengthVerdict.TOO_SHORT:
         short_by = (low - duration) / low if low else 0.0
         return _work_on(

@@ -16,6 +16,7 @@ from mockint.core.analysis.pace import spoken_word_count
 from mockint.core.analysis.report import AnswerReport
 from mockint.core.analysis.thresholds import Thresholds
 from mockint.core.analysis.wording import clock, count_text, join_words, quoted
+from mockint.core.formatting import range_text
 
 FEW_FILLERS_MIN_WORDS = 30  # too short an answer proves nothing about fillers
 FEW_FILLERS_PER_MIN = FILLERS_PER_MIN / 2
@@ -84,7 +85,7 @@ def on_target(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) ->
     return _strength(
         0.55,
         "on_target",
-        f"Well judged length: {clock(report.metrics.duration_s)}, inside the {low:g}\u2013{high:g} s target.",
+        f"Well judged length: {clock(report.metrics.duration_s)}, inside the {range_text(low, high)} target.",
     )
 
 

@@ -5,21 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from mockint.core.formatting import clock, seconds_text
+from mockint.core.formatting import plural as count_text
 
-def clock(seconds: float) -> str:
-    """`0:42`, `1:05`, `1:02:03`: how the app's timers read."""
-    whole = max(0, int(round(seconds)))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def seconds_text(seconds: float) -> str:
-    return f"{seconds:.1f} s"
-
-
-def count_text(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+__all__ = ["at_times", "clock", "count_text", "join_words", "quoted", "seconds_text", "tally"]
 
 
 def quoted(text: str) -> str:

@@ -8,9 +8,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from mockint.core.formatting import clock, length_text, target_text
 from mockint.core.session import Answer, FlaggedMoment, Rating
 
-VERDICT_LABELS = {"too_short": "too short", "ok": "within target", "too_long": "too long"}
+__all__ = ["clock", "length_text", "target_text"]  # the one wording (core/formatting), used by every format
 
 
 class SegmentKind(StrEnum):
@@ -119,24 +120,12 @@ def local_time(moment: datetime | None) -> str:
     return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def clock(seconds: float | None) -> str:
-    """`0:42`, `1:05`: how the app's timers show durations."""
-    if seconds is None:
-        return "–"
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
 def percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
-
-
-def target_text(target: tuple[float, float] | None) -> str:
-    return "" if target is None else f"{target[0]:g}–{target[1]:g} s"
 
 
 def _first_word_starting_at_or_after(words: Sequence[Mapping[str, Any]], moment: float) -> int | None:

@@ -7,6 +7,7 @@ Every piece of user or recognizer text is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from mockint.core.export import common
@@ -66,12 +67,7 @@ def _answer_html(detail: SessionDetail, number: int, answer: Answer) -> list[str
     if answer.attempt_of is not None:
         parts.append(f'<p style="color:#555555;">A retry (first attempt: answer {answer.attempt_of}).</p>')
     target = common.target_range(answer)
-    verdict = common.VERDICT_LABELS.get(headline.length_verdict or "", "")
-    length = (
-        common.clock(headline.duration_s)
-        + (f" (target {common.target_text(target)})" if target else "")
-        + (f": {verdict}" if verdict else "")
-    )
+    length = common.length_text(headline.duration_s, headline.length_verdict, target)
     tally = ", ".join(f"{text} ×{count}" for text, count in common.filler_tally(answer))
     rows = [
         ("Length", length),
@@ -125,7 +121,7 @@ def _segment(segment: common.Segment) -> str:
     )
 
 
-def _table(header: tuple[str, ...] | None, rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]) -> str:
     html = ['<table cellspacing="0" style="border-collapse:collapse; margin:8px 0;">']
     if header:
         html.append("<tr>" + "".join(f"<th {_HEAD_CELL}>{_e(h)}</th>" for h in header) + "</tr>")

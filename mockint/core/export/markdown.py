@@ -42,12 +42,7 @@ def _answer_lines(detail: SessionDetail, number: int, answer: Answer) -> list[st
     if answer.attempt_of is not None:
         lines += [f"A retry (first attempt: answer {answer.attempt_of}).", ""]
     target = common.target_range(answer)
-    length = f"- Length: {common.clock(headline.duration_s)}"
-    if target:
-        length += f" (target {common.target_text(target)})"
-    if headline.length_verdict in common.VERDICT_LABELS:
-        length += f": {common.VERDICT_LABELS[headline.length_verdict]}"
-    lines.append(length)
+    lines.append(f"- Length: {common.length_text(headline.duration_s, headline.length_verdict, target)}")
     lines.append(f"- Words: {headline.word_count}")
     lines.append(f"- Pace: {common.number(headline.wpm, 0)} wpm")
     tally = ", ".join(f"{_escape(text)} ×{count}" for text, count in common.filler_tally(answer))

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from mockint.core.decks import Deck, DeckError
-from mockint.ui.pages.question_detail import QuestionDetail, target_text
+from mockint.core.formatting import target_text
+from mockint.ui.pages.question_detail import QuestionDetail
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Question", "Category", "Difficulty", "Target")

@@ -6,11 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mockint.core.decks import Question
+from mockint.core.formatting import target_text
 from mockint.core.targets import TargetRange
-
-
-def target_text(target: TargetRange) -> str:
-    return f"{target.min_s:g}–{target.max_s:g} s"
 
 
 class QuestionDetail(QScrollArea):

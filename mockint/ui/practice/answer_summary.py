@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mockint.core.analysis import FeedbackItem, Severity
-from mockint.ui.practice.outcome import AnswerOutcome, fillers_text, length_text, pace_text, step_title, top_feedback
+from mockint.core.formatting import fillers_text, pace_text
+from mockint.ui.practice.outcome import AnswerOutcome, length_text, step_title, top_feedback
 from mockint.ui.theme import Theme
 
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from mockint.core.formatting import VERDICT_WORDS, clock, target_text
 from mockint.core.targets import TargetRange
-from mockint.ui.practice.outcome import clock, target_text
 from mockint.ui.theme import Theme
 
 # The track runs a little past the target's maximum, so "over" is visible before the bar is full.
@@ -43,7 +43,7 @@ def timer_text(elapsed_s: float, target: TargetRange) -> str:
     if state is TimerState.OVER:
         return f"{clock(elapsed_s)} · over target — aim for {target_text(target)}, time to wrap up"
     if state is TimerState.WITHIN:
-        return f"{clock(elapsed_s)} · within target ({target_text(target)})"
+        return f"{clock(elapsed_s)} · {VERDICT_WORDS['ok']} ({target_text(target)})"
     return f"{clock(elapsed_s)} · target {target_text(target)}"
 
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mockint.core import formatting
 from mockint.core.analysis import AnswerReport, FeedbackItem, Severity
 from mockint.core.interview_plan import Step
-from mockint.core.targets import TargetRange
-
-NO_FIGURE = "–"
-VERDICT_WORDS = {"too_short": "too short", "ok": "within target", "too_long": "too long"}
 
 
 @dataclass(frozen=True)
@@ -56,33 +53,9 @@ class AnswerOutcome:
         return 0 if self.report is None else self.report.metrics.word_count
 
 
-def clock(seconds: float | None) -> str:
-    """0:07, 1:05, 12:30."""
-    if seconds is None:
-        return NO_FIGURE
-    whole = max(0, int(round(seconds)))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def target_text(target: TargetRange) -> str:
-    return f"{clock(target.min_s)}–{clock(target.max_s)}"
-
-
 def length_text(outcome: AnswerOutcome) -> str:
-    """ "0:12 · too short (target 0:15–0:45)"."""
-    verdict = VERDICT_WORDS.get(outcome.length_verdict or "")
-    spoken = clock(outcome.spoken_s)
-    if verdict is None:
-        return f"{spoken} (target {target_text(outcome.step.target)})"
-    return f"{spoken} · {verdict} (target {target_text(outcome.step.target)})"
-
-
-def pace_text(wpm: float | None) -> str:
-    return NO_FIGURE if wpm is None else f"{wpm:.0f} words/min"
-
-
-def fillers_text(per_min: float | None) -> str:
-    return NO_FIGURE if per_min is None else f"{per_min:.1f} fillers/min"
+    """ "0:12 · too short (target 15–45 s)", worded by core.formatting like every other page."""
+    return formatting.length_text(outcome.spoken_s, outcome.length_verdict, outcome.step.target)
 
 
 def top_feedback(report: AnswerReport | None, *, work_on: int = 3, strengths: int = 1) -> list[FeedbackItem]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from mockint.core.formatting import target_text
 from mockint.core.interview_plan import Step
-from mockint.ui.practice.outcome import step_title, target_text
+from mockint.ui.practice.outcome import step_title
 
 QUESTION_STYLE = "font-size: 26px; font-weight: 500;"
 LARGE_QUESTION_STYLE = "font-size: 32px; font-weight: 500;"  # when it is not read aloud: it must carry alone
@@ -45,7 +46,7 @@ class QuestionCard(QFrame):
     def show_step(self, step: Step) -> None:
         self.eyebrow.setText(step_title(step).upper())
         self.question.setText(step.text)
-        self.target.setText(f"Aim for {target_text(step.target)} (minutes:seconds)")
+        self.target.setText(f"Aim for {target_text(step.target)}")
         self.setAccessibleDescription(f"{step_title(step)}: {step.text}")
 
     def set_large(self, large: bool) -> None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mockint.ui.review.formatting import clock, plural
 from mockint.app.review import ReviewedAnswer
+from mockint.core.formatting import clock, plural
 from mockint.ui.theme import Theme
 
 ANSWER_ROLE = Qt.ItemDataRole.UserRole

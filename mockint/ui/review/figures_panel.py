@@ -13,8 +13,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from mockint.core.analysis import AnswerReport, LengthVerdict, Thresholds
+from mockint.core.formatting import DASH, clock, plural, target_text, verdict_text
+from mockint.core.formatting import seconds_text as secs
 from mockint.core.targets import TargetRange
-from mockint.ui.review.formatting import DASH, clock, plural, secs, target_text
 from mockint.ui.review.transcript_marks import mix
 from mockint.ui.theme import Theme
 
@@ -45,9 +46,9 @@ def pace_note(wpm: float | None, thresholds: Thresholds) -> tuple[str, str]:
 def figures_of(report: AnswerReport, thresholds: Thresholds) -> list[Figure]:
     m, length = report.metrics, report.length
     verdict = {
-        LengthVerdict.OK: ("✓ within target", "ok"),
-        LengthVerdict.TOO_SHORT: ("↓ too short", "warning"),
-        LengthVerdict.TOO_LONG: ("↑ too long", "warning"),
+        LengthVerdict.OK: (f"✓ {verdict_text(LengthVerdict.OK)}", "ok"),
+        LengthVerdict.TOO_SHORT: (f"↓ {verdict_text(LengthVerdict.TOO_SHORT)}", "warning"),
+        LengthVerdict.TOO_LONG: (f"↑ {verdict_text(LengthVerdict.TOO_LONG)}", "warning"),
         None: ("length unknown", "muted"),
     }[length.verdict]
     target = TargetRange(length.target_min_s, length.target_max_s)

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from mockint.core.formatting import clock, clock_tenths
 from mockint.speech.playback import OUTPUT_LATENCY_S, Player
-from mockint.ui.review.formatting import clock, clock_tenths
 from mockint.ui.review.media_icons import media_icon
 from mockint.ui.theme import Theme
 from mockint.ui.workers import FunctionWorker, WorkerPool

@@ -6,8 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from mockint.core.formatting import clock, target_text
 from mockint.core.targets import TargetRange
-from mockint.ui.review.formatting import clock, target_text
 from mockint.ui.review.media_icons import media_icon
 from mockint.ui.review.transcript_marks import mix
 from mockint.ui.theme import Theme

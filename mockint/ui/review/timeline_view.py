@@ -23,11 +23,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from mockint.core.analysis import AnswerReport
-from mockint.core.targets import TargetRange
 from mockint.app import timeline_layout as layout
-from mockint.ui.review.formatting import clock, clock_tenths
 from mockint.app.timeline_layout import SpotKind
+from mockint.core.analysis import AnswerReport
+from mockint.core.formatting import clock, clock_tenths
+from mockint.core.targets import TargetRange
 from mockint.ui.review.transcript_marks import mix
 from mockint.ui.theme import Theme
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from mockint.core.analysis import AnswerReport, PauseKind
-from mockint.ui.review.formatting import clock_tenths, plural
+from mockint.core.formatting import clock_tenths, plural
 from mockint.ui.review.transcript_marks import (
     MARK_PROPERTY,
     WORD_PROPERTY,
