@@ -8,13 +8,14 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from mockint.app import deck_files
+from mockint.app.deck_files import DeckFolders
 from mockint.core.decks import Deck, DeckLoad
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
+from mockint.ui.decks_editor.deck_actions import DeckEditingActions
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
-from mockint.app import deck_files
-from mockint.app.deck_files import DeckFolders
 from mockint.ui.pages.deck_list import DeckList, question_count
 from mockint.ui.pages.deck_view import DeckView
 from mockint.ui.widgets.page_header import PageHeader
@@ -55,7 +56,9 @@ class DecksPage(QWidget):
             self.choose_export_target,
         )
         self.reload_button = self._button("&Reload", "reload", "Read the deck files again (F5)", self.reload)
-        for button in (self.import_button, self.export_button, self.reload_button):
+        self.editing = DeckEditingActions(self, context, self.folders, lambda: self.deck_list.current_deck())
+        self.editing.changed.connect(self._deck_saved_or_deleted)
+        for button in (*self.editing.buttons, self.import_button, self.export_button, self.reload_button):
             header.add_action(button)
         self.export_button.setEnabled(False)
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
@@ -127,15 +130,21 @@ class DecksPage(QWidget):
 
     def _deck_selected(self, deck: Deck) -> None:
         self.export_button.setEnabled(True)
+        self.editing.deck_chosen(deck)
         self.deck_view.show_deck(deck)
 
     def _problem_selected(self, error: object) -> None:
         self.export_button.setEnabled(False)
+        self.editing.deck_chosen(None)
         self.deck_view.show_problem(error)
 
     def _nothing_selected(self) -> None:
         self.export_button.setEnabled(False)
+        self.editing.deck_chosen(None)
         self.deck_view.clear()
+
+    def _deck_saved_or_deleted(self, deck_id: str) -> None:
+        self._select_after_load = deck_id or None
 
     # ----- import and export
 

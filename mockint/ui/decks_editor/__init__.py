@@ -1,0 +1,1 @@
+"""The deck editor of the Decks page: make, edit, reorder and check decks of your own."""
