@@ -88,15 +88,6 @@ def test_a_new_database_gets_the_latest_schema():
         assert store.list_sessions() == []
 
 
-def test_an_empty_file_is_an_empty_database_not_a_damaged_one():
-    paths = app_paths()
-    paths.data_dir.mkdir(parents=True)
-    paths.database.write_bytes(b"")
-    with Store.open(paths) as store:
-        assert store.notice is None
-        assert schema_version(store._connection) == LATEST_VERSION
-
-
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION + 1))
 def test_data_from_every_earlier_version_survives_the_upgrade(version):
     _database_at(version)

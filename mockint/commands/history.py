@@ -46,7 +46,10 @@ def load_overviews() -> list[SessionOverview]:
     with Store.open(paths) as store:
         if store.notice:
             print(f"mockint: {store.notice}", file=sys.stderr)
-        return store.list_sessions()
+        overviews = store.list_sessions()
+        for warning in store.take_warnings():  # damaged rows: named and skipped, the rest shown
+            print(f"mockint: warning: {warning}", file=sys.stderr)
+        return overviews
 
 
 def overview_dict(overview: SessionOverview) -> dict:

@@ -122,13 +122,13 @@ class AnswersRepo(RepositoryBase):
             row = db.execute("SELECT * FROM answers WHERE id = ?", (answer_id,)).fetchone()
         if row is None:
             raise UnknownAnswerError(answer_id)
-        return answer_from_row(row)
+        return self._decoded_one(row, answer_from_row, "answer")
 
     def answers_for_session(self, session_id: int) -> list[Answer]:
         """In the order they were given."""
         with self._reading() as db:
             rows = db.execute("SELECT * FROM answers WHERE session_id = ? ORDER BY id", (session_id,)).fetchall()
-        return [answer_from_row(row) for row in rows]
+        return self._decoded(rows, answer_from_row, "answer")
 
     def attempts_of(self, answer_id: int) -> list[Answer]:
         """Every attempt at the same question as `answer_id` (itself included), first attempt first."""
@@ -137,7 +137,7 @@ class AnswersRepo(RepositoryBase):
             rows = db.execute(
                 "SELECT * FROM answers WHERE id = ? OR attempt_of = ? ORDER BY id", (root, root)
             ).fetchall()
-        return [answer_from_row(row) for row in rows]
+        return self._decoded(rows, answer_from_row, "answer")
 
     def delete_answer(self, answer_id: int) -> None:
         """Deletes one answer and its recordings; its retries stay linked to each other."""

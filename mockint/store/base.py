@@ -2,24 +2,64 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from mockint.store.errors import from_sqlite
+from mockint.store.errors import ROW_DAMAGE_ERRORS, DamagedRowError, from_sqlite
 from mockint.store.recordings import Recordings
+
+log = logging.getLogger(__name__)
+
+
+T = TypeVar("T")
 
 
 class RepositoryBase:
-    """Holds one connection, shared by threads one at a time (the UI writes from workers)."""
+    """Holds one connection, shared by threads one at a time (the UI writes from workers).
+
+    Rows are read defensively: a row whose cells cannot be decoded (a database damaged by hand,
+    by a tool or a disk) is skipped in lists, with a warning naming it kept in `skipped_rows`
+    for the caller to show; read on its own, it is a DamagedRowError.
+    """
 
     def __init__(self, connection: sqlite3.Connection, database_path: Path, recordings: Recordings) -> None:
         self._connection = connection
         self._lock = threading.RLock()
         self.database_path = database_path
         self.recordings = recordings
+        self.skipped_rows: list[str] = []  # warnings for the user, oldest first; see take_warnings()
+        # Its own lock, never held while the disk is used, so the GUI thread may take warnings.
+        self._warnings_lock = threading.Lock()
+
+    def take_warnings(self) -> list[str]:
+        """The warnings about damaged rows skipped since the last call (each once); instant."""
+        with self._warnings_lock:
+            taken, self.skipped_rows = self.skipped_rows, []
+        return taken
+
+    def _decoded(self, rows: Iterable[sqlite3.Row], decode: Callable[[sqlite3.Row], T], kind: str) -> list[T]:
+        """Each row decoded; a damaged one is left out with a warning naming it."""
+        decoded: list[T] = []
+        for row in rows:
+            try:
+                decoded.append(decode(row))
+            except ROW_DAMAGE_ERRORS as error:
+                warning = f"{_name(kind, row)} was skipped: it is damaged in the database ({_reason(error)})"
+                log.info("%s", warning)  # the caller shows it (a CLI warning, a message in the app)
+                with self._warnings_lock:
+                    self.skipped_rows.append(warning)
+        return decoded
+
+    def _decoded_one(self, row: sqlite3.Row, decode: Callable[[sqlite3.Row], T], kind: str) -> T:
+        try:
+            return decode(row)
+        except ROW_DAMAGE_ERRORS as error:
+            raise DamagedRowError(_name(kind, row), _reason(error)) from error
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
@@ -50,3 +90,15 @@ class RepositoryBase:
             if translated is None:
                 raise
             raise translated from error
+
+
+def _name(kind: str, row: sqlite3.Row) -> str:
+    try:
+        return f"{kind} {int(row['id'])}"
+    except (IndexError, KeyError, TypeError, ValueError):
+        return f"a {kind}"
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."

@@ -29,6 +29,14 @@ def decode_time(text: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def decode_required_time(text: str | None) -> datetime:
+    """A time the row cannot be without (when a session started); ValueError when it is missing."""
+    moment = decode_time(text)
+    if moment is None:
+        raise ValueError("a time it must have is missing")
+    return moment
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -54,12 +62,20 @@ def session_from_row(row: sqlite3.Row) -> Session:
     return Session(
         id=row["id"],
         mode=PracticeMode(row["mode"]),
-        started_at=decode_time(row["started_at"]),
+        started_at=decode_required_time(row["started_at"]),
         ended_at=decode_time(row["ended_at"]),
-        deck_ids=tuple(json.loads(row["deck_ids"] or "[]")),
+        deck_ids=decode_deck_ids(row["deck_ids"]),
         title=row["title"],
         note=row["note"],
     )
+
+
+def decode_deck_ids(text: str | None) -> tuple[str, ...]:
+    """A session's deck list; ValueError for anything but a JSON list of names (a damaged cell)."""
+    ids = json.loads(text) if text else []
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise ValueError(f"its deck list is not a list of deck names: {str(text)[:40]!r}")
+    return tuple(ids)
 
 
 def answer_from_row(row: sqlite3.Row) -> Answer:
@@ -67,7 +83,7 @@ def answer_from_row(row: sqlite3.Row) -> Answer:
         id=row["id"],
         session_id=row["session_id"],
         question_text=row["question_text"],
-        created_at=decode_time(row["created_at"]),
+        created_at=decode_required_time(row["created_at"]),
         question_id=row["question_id"],
         deck_id=row["deck_id"],
         attempt_of=row["attempt_of"],

@@ -8,6 +8,7 @@ file went. A database from a newer MockInt is never touched: that is an error to
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -114,6 +115,10 @@ def _check_readable(path: Path) -> None:
     Read-only, so nothing is written before the verdict: a writable connection to a damaged
     file would, on closing, delete the WAL beside it, which may hold its latest answers.
     """
+    if path.is_file() and path.stat().st_size == 0:
+        # SQLite would take it for a new database; but MockInt never leaves one empty, so
+        # something emptied it (a full disk, a sync tool) and the user must hear about it.
+        raise _Damaged("the file is empty")
     try:
         checker = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
@@ -123,14 +128,64 @@ def _check_readable(path: Path) -> None:
         if version > LATEST_VERSION:
             raise NewerDatabaseError(path, version, LATEST_VERSION)
         problems = [row[0] for row in checker.execute("PRAGMA quick_check")]
+        if problems == ["ok"]:
+            problems = _schema_problems(checker, version)
     except sqlite3.DatabaseError as error:
         if is_damage(error):
             raise _Damaged(_damage_detail(error)) from error
         raise _user_error(error, path) from error
     finally:
         checker.close()
-    if problems != ["ok"]:
-        raise _Damaged(f"its integrity check failed: {problems[0]}")
+    if problems and problems != ["ok"]:
+        raise _Damaged(problems[0] if problems[0].startswith("its ") else f"its integrity check failed: {problems[0]}")
+
+
+def _schema_problems(connection: sqlite3.Connection, version: int) -> list[str]:
+    """What the file's schema lacks compared with what the migrations build for its version.
+
+    Checked on every open because SQLite opens a file whose tables were dropped or whose version
+    was set by hand just fine, and every read would then fail. Extra tables or columns are
+    allowed (a newer migration is never half applied, but a user's tool may add an index).
+    """
+    if version < 0:
+        return [f"its schema version {version} is not one MockInt wrote"]
+    found = _tables(connection)
+    if version == 0:
+        # Version 0 is a database MockInt has not set up yet: only an empty one is that.
+        return [f"its tables ({', '.join(sorted(found))}) have no schema version"] if found else []
+    for table, columns in _expected_tables(version).items():
+        if table not in found:
+            return [f"its table {table!r} is missing"]
+        missing = sorted(columns - found[table])
+        if missing:
+            return [f"its table {table!r} lacks the column {missing[0]!r}"]
+    return []
+
+
+def _tables(connection: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        )
+    ]
+    return {name: {row[1] for row in connection.execute(f"PRAGMA table_info({_quoted(name)})")} for name in names}
+
+
+@functools.cache
+def _expected_tables(version: int) -> dict[str, set[str]]:
+    """The tables and columns a database at `version` has: built by the migrations themselves
+    in memory, so the check follows every new migration without a list to keep up to date."""
+    model = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(model, version)
+        return _tables(model)
+    finally:
+        model.close()
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _make_private(path: Path) -> None:

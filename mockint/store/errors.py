@@ -65,6 +65,22 @@ class DamagedDatabaseError(StorageError):
         self.detail = detail
 
 
+class DamagedRowError(StorageError):
+    """One stored row cannot be read (garbage in a date, a mode, a list, broken JSON); the others can."""
+
+    def __init__(self, what: str, detail: str) -> None:
+        super().__init__(
+            f"{what} is damaged in the database and cannot be shown ({detail}); the rest of your practice is fine"
+        )
+        self.what = what
+        self.detail = detail
+
+
+# What decoding a damaged cell raises: a bad date or enum value (ValueError, JSON's errors
+# included), a cell of the wrong type (TypeError, AttributeError), a missing key, a huge number.
+ROW_DAMAGE_ERRORS: tuple[type[Exception], ...] = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
+
+
 def result_code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF

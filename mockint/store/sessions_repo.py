@@ -40,7 +40,7 @@ class SessionsRepo(RepositoryBase):
                 "INSERT INTO sessions (mode, started_at, deck_ids, title, note) VALUES (?, ?, ?, ?, ?)",
                 (mode.value, started, decks, title, note),
             )
-            session_id = cursor.lastrowid
+            session_id = int(cursor.lastrowid or 0)
         return self.get_session(session_id)
 
     def end_session(self, session_id: int, ended_at: datetime | None = None) -> Session:
@@ -67,7 +67,7 @@ class SessionsRepo(RepositoryBase):
             row = db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise UnknownSessionError(session_id)
-        return session_from_row(row)
+        return self._decoded_one(row, session_from_row, "session")
 
     def latest_session_id(self) -> int | None:
         with self._reading() as db:
@@ -82,7 +82,7 @@ class SessionsRepo(RepositoryBase):
                     GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?""",
                 (-1 if limit is None else limit,),
             ).fetchall()
-        return [SessionOverview(session_from_row(row), _summary(row)) for row in rows]
+        return self._decoded(rows, _overview, "session")
 
     def trends(self) -> list[TrendPoint]:
         """One point per session that has answers, oldest first: what progress charts plot."""
@@ -91,16 +91,7 @@ class SessionsRepo(RepositoryBase):
                 f"""SELECT s.id, s.started_at, {_FIGURES} FROM sessions s JOIN answers a ON a.session_id = s.id
                     GROUP BY s.id ORDER BY s.started_at, s.id"""
             ).fetchall()
-        return [
-            TrendPoint(
-                row["id"],
-                decode_time(row["started_at"]),
-                row["mean_fillers_per_min"],
-                row["mean_wpm"],
-                row["within_target_share"],
-            )
-            for row in rows
-        ]
+        return self._decoded(rows, _trend_point, "session")
 
     def delete_session(self, session_id: int) -> None:
         """Deletes the session, its answers, ratings, flags, and their recordings (finished or not).
@@ -138,6 +129,17 @@ def reroot_attempts(db: sqlite3.Connection, doomed_ids: list[int]) -> None:
         new_root, *others = survivors
         db.execute("UPDATE answers SET attempt_of = NULL WHERE id = ?", (new_root,))
         db.executemany("UPDATE answers SET attempt_of = ? WHERE id = ?", [(new_root, other) for other in others])
+
+
+def _overview(row: sqlite3.Row) -> SessionOverview:
+    return SessionOverview(session_from_row(row), _summary(row))
+
+
+def _trend_point(row: sqlite3.Row) -> TrendPoint:
+    started = decode_time(row["started_at"])
+    if started is None:
+        raise ValueError("it has no start time")
+    return TrendPoint(row["id"], started, row["mean_fillers_per_min"], row["mean_wpm"], row["within_target_share"])
 
 
 def _summary(row: sqlite3.Row) -> SessionSummary:

@@ -18,7 +18,7 @@ from mockint.core.errors import UserFacingError
 from mockint.core.session import SessionOverview, TrendPoint
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
-from mockint.ui.error_dialog import message_for, show_error
+from mockint.ui.error_dialog import message_for, show_error, show_notice
 from mockint.ui.history.export_actions import ExportButton
 from mockint.ui.history.sessions_table import SessionsTable, session_date
 from mockint.ui.history.trend_charts import TrendCharts
@@ -152,6 +152,10 @@ class HistoryPage(QWidget):
             self.refresh()
             return
         overviews, trends = result
+        store = self.context.store.value
+        warnings = store.take_warnings() if store is not None else []
+        if warnings:  # damaged rows were skipped: the user hears which, and sees the rest
+            show_notice(self, "\n".join(warnings), "History")
         self.table.show_sessions(overviews)
         self.charts.show_points(trends)
         self.charts.setFixedHeight(NOTE_HEIGHT if self.charts.is_empty else CHARTS_HEIGHT)
