@@ -98,3 +98,41 @@ def test_file_names_suggested_and_completed(history):
     )
     assert with_suffix(Path("/x/report"), pdf) == Path("/x/report.pdf")
     assert with_suffix(Path("/x/report.PDF"), pdf) == Path("/x/report.PDF")
+
+
+def test_the_save_dialog_asks_before_replacing_a_file(history):
+    from PySide6.QtWidgets import QFileDialog
+
+    page, _ = history
+    dialog = page.export_button.save_dialog("pdf")
+    assert dialog.acceptMode() is QFileDialog.AcceptMode.AcceptSave
+    assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
+    assert dialog.defaultSuffix() == "pdf"  # "report" is asked about as "report.pdf", the file written
+    dialog.deleteLater()
+
+
+def test_an_export_over_the_database_is_refused_and_the_history_kept(history, qtbot):
+    page, _ = history
+    database = page.export_button.context.paths.database
+    before = database.read_bytes()
+    with qtbot.waitSignal(page.export_button.export_failed, timeout=WAIT_MS) as failed:
+        page.export_button.export_to("md", database, replace=True)
+    assert "inside MockInt's own folder" in failed.args[0].user_message
+    assert database.read_bytes() == before
+    boxes = open_message_boxes()
+    assert boxes and "inside MockInt's own folder" in boxes[0].text()
+    close_message_boxes()
+
+
+def test_an_existing_file_the_dialog_did_not_ask_about_is_kept(history, qtbot, tmp_path):
+    page, _ = history
+    target = tmp_path / "report.md"
+    target.write_text("my notes", encoding="utf-8")
+    with qtbot.waitSignal(page.export_button.export_failed, timeout=WAIT_MS):
+        page.export_button.export_to("md", target)
+    assert target.read_text(encoding="utf-8") == "my notes"
+    close_message_boxes()
+    export_replacing = page.export_button
+    with qtbot.waitSignal(export_replacing.exported, timeout=WAIT_MS):
+        export_replacing.export_to("md", target, replace=True)
+    assert target.read_text(encoding="utf-8").startswith("# Practice session")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from mockint.app.export_target import TargetKind, check_export_target, write_export_text
 from mockint.atomic_file import write_text_atomically
 from mockint.core.decks import (
     Deck,
@@ -153,17 +154,15 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     deck = _find(_all_decks(), args.deck)
+    # The same rules as `mockint export`: not into MockInt's folders, a file replaced only with
+    # --force, a pipe or terminal written as a stream.
+    target = check_export_target(args.csv, app_paths(), force=args.force)
     text = deck_to_csv(deck)
-    if args.csv == "-":
+    if target.is_stdout:
         sys.stdout.write(text)
         return 0
-    target = Path(args.csv)
-    if target.exists() and not args.force:
-        raise BadInputError(f"{target} already exists; add --force to replace it")
-    try:
-        # utf-8-sig: spreadsheet programs read UTF-8 CSV correctly only with the byte-order mark.
-        target.write_text(text, encoding="utf-8-sig", newline="")
-    except OSError as error:
-        raise BadInputError(f"could not write {target} ({error.strerror or type(error).__name__})") from None
-    print(f"exported {_questions(len(deck.questions))} from '{deck.id}' to {target}")
+    # utf-8-sig: spreadsheet programs read UTF-8 CSV correctly only with the byte-order mark.
+    write_export_text(target, text, encoding="utf-8-sig")
+    if target.kind is TargetKind.FILE:  # a stream gets the CSV alone, nothing mixed into it
+        print(f"exported {_questions(len(deck.questions))} from '{deck.id}' to {target.path}")
     return 0

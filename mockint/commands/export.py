@@ -10,15 +10,23 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from mockint.atomic_file import write_text_atomically
+from mockint.app.export_target import (
+    STDOUT_NAME,
+    ExportTarget,
+    TargetKind,
+    check_export_target,
+    copy_to_stream,
+    write_export_text,
+)
 from mockint.core.errors import BadInputError, UserFacingError
 from mockint.core.export.formats import ExportFormat, render_session
 from mockint.core.session import SessionDetail
 from mockint.paths import app_paths
 from mockint.store import Store
-from mockint.store.errors import UnknownSessionError, from_os_error
+from mockint.store.errors import UnknownSessionError
 
 HELP_ORDER = 45
 PDF = "pdf"
@@ -26,6 +34,8 @@ LATEST = "latest"
 PDF_MODULE = "mockint.ui.pdf_export_main"
 PDF_TIMEOUT_S = 120.0
 PDF_NEEDS_OUTPUT = "PDF export needs the desktop app's renderer and a file to write to: add --output FILE.pdf"
+# SQLite row ids are 64-bit; a longer number cannot name a session (and must not reach SQLite).
+MAX_SESSION_ID = 2**63 - 1
 
 
 class PdfExportError(UserFacingError):
@@ -49,22 +59,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=ExportFormat.MARKDOWN.value,
         help="document format (default: md; pdf needs --output)",
     )
-    parser.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of standard output (a pipe or terminal is written as a stream; - is standard output)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.format == PDF and args.output is None:
         raise BadInputError(PDF_NEEDS_OUTPUT)
+    # Checked before the database is read: a refused target costs nothing and touches nothing.
+    output = args.output if args.output is not None else STDOUT_NAME
+    target = check_export_target(output, app_paths(), force=args.force)
     detail = load_detail(args.session)
     if args.format == PDF:
-        write_pdf(detail.session.id, args.output)
+        write_pdf(detail.session.id, target)
         return 0
-    text = render_session(detail, args.format)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        write_file(args.output, text)
+    write_export_text(target, render_session(detail, args.format))
     return 0
 
 
@@ -86,14 +101,18 @@ def load_detail(session_arg: str) -> SessionDetail:
         return detail
 
 
-def write_file(path: Path, text: str) -> None:
-    try:
-        write_text_atomically(path, text)
-    except OSError as error:
-        raise from_os_error(error, path, "write") from error
+def write_pdf(session_id: int, target: ExportTarget) -> None:
+    """The PDF to a file, or drawn aside and then copied to a stream (a pipe, standard output)."""
+    if target.kind is TargetKind.FILE and target.path is not None:
+        _render_pdf(session_id, target.path)
+        return
+    with tempfile.TemporaryDirectory(prefix="mockint-pdf-") as folder:
+        drawn = Path(folder) / "session.pdf"
+        _render_pdf(session_id, drawn)
+        copy_to_stream(target, drawn)
 
 
-def write_pdf(session_id: int, output: Path) -> None:
+def _render_pdf(session_id: int, output: Path) -> None:
     """Runs the Qt PDF renderer in a child process; its failure becomes one PdfExportError line."""
     command = [sys.executable, "-m", PDF_MODULE, str(session_id), str(output)]
     try:
@@ -131,9 +150,12 @@ def _pdf_environment() -> dict[str, str]:
 def _parse_session(text: str) -> int | None:
     if text.strip().lower() == LATEST:
         return None
-    try:
-        return int(text)
-    except ValueError:
-        raise BadInputError(
-            f"SESSION must be a session number from `mockint history` or `{LATEST}`, not {text!r}"
-        ) from None
+    digits = text.strip()
+    if not digits.isdigit() or not digits.isascii():
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        raise BadInputError(f"SESSION must be a session number from `mockint history` or `{LATEST}`, not {shown!r}")
+    # Compared as text first: int() refuses numbers of thousands of digits, and SQLite any
+    # beyond 64 bits; neither can name a session.
+    if len(digits.lstrip("0")) > len(str(MAX_SESSION_ID)) or int(digits) > MAX_SESSION_ID:
+        raise UnknownSessionError(digits if len(digits) <= 40 else digits[:40] + "...")
+    return int(digits)

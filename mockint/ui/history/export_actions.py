@@ -1,19 +1,25 @@
 """Exporting the selected session: an "Export" button with a menu of formats, a save dialog,
-and the writing done by a worker (the PDF is drawn by Qt, the others come from core.export)."""
+and the writing done by a worker (the PDF is drawn by Qt, the others come from core.export).
+
+Where the file may go is decided by app.export_target, as for `mockint export`: never inside
+MockInt's own folders, and an existing file only after the dialog asked "Replace?".
+"""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, QStandardPaths, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton, QWidget
 
-from mockint.commands.export import write_file
+from mockint.app.export_target import TargetKind, check_export_target, copy_to_stream, write_export_text
 from mockint.core.export.formats import ExportFormat, render_session
 from mockint.core.session import SessionOverview
+from mockint.paths import AppPaths
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
@@ -41,13 +47,21 @@ EXPORT_CHOICES: tuple[ExportChoice, ...] = (
 CHOICES_BY_KEY = {choice.key: choice for choice in EXPORT_CHOICES}
 
 
-def export_session(store: Any, session_id: int, key: str, path: Path) -> Path:
-    """Writes session `session_id` to `path` in format `key`; blocking, for a worker."""
+def export_session(store: Any, session_id: int, key: str, path: Path, paths: AppPaths, *, replace: bool) -> Path:
+    """Writes session `session_id` to `path` in format `key`; blocking, for a worker.
+
+    `replace`: the user agreed to replace an existing file there (the save dialog asked).
+    """
+    target = check_export_target(path, paths, force=replace)
     detail = store.session_detail(session_id)
-    if key == PDF:
+    if key != PDF:
+        write_export_text(target, render_session(detail, key))
+    elif target.kind is TargetKind.FILE:
         write_session_pdf(detail, path)
-    else:
-        write_file(path, render_session(detail, key))
+    else:  # a pipe: drawn aside, then copied into it
+        with tempfile.TemporaryDirectory(prefix="mockint-pdf-") as folder:
+            write_session_pdf(detail, Path(folder) / "session.pdf")
+            copy_to_stream(target, Path(folder) / "session.pdf")
     return path
 
 
@@ -103,16 +117,33 @@ class ExportButton(QPushButton):
         """Asks where to save, then exports there."""
         if self._session is None:
             return
+        dialog = self.save_dialog(key)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return
+        chosen = Path(dialog.selectedFiles()[0])
+        path = with_suffix(chosen, CHOICES_BY_KEY[key])
+        # The dialog asked before replacing `chosen`; a suffix added after it was never asked about.
+        self.export_to(key, path, replace=path == chosen)
+
+    def save_dialog(self, key: str) -> QFileDialog:
+        """The save dialog for format `key`: it asks before replacing a file, as desktop apps do."""
+        assert self._session is not None
         choice = CHOICES_BY_KEY[key]
         suggested = self._start_folder() / suggested_name(self._session, choice)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, f"Export session as {choice.label}", str(suggested), f"{choice.file_filter};;All files (*)"
+        dialog = QFileDialog(
+            self, f"Export session as {choice.label}", str(suggested.parent), f"{choice.file_filter};;All files (*)"
         )
-        if chosen:
-            self.export_to(key, with_suffix(Path(chosen), choice))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, False)
+        dialog.setDefaultSuffix(choice.suffix.lstrip("."))  # so the name it asks about is the one written
+        dialog.selectFile(suggested.name)
+        return dialog
 
-    def export_to(self, key: str, path: Path) -> None:
-        """Writes the selected session to `path` in the background; `exported` follows."""
+    def export_to(self, key: str, path: Path, *, replace: bool = False) -> None:
+        """Writes the selected session to `path` in the background; `exported` follows.
+
+        An existing file there is replaced only with `replace` (the user was asked)."""
         store = self.context.store.value
         if self._session is None or store is None:
             return
@@ -122,7 +153,7 @@ class ExportButton(QPushButton):
         self.setEnabled(False)
         self.setText("Exporting…")
         self.context.workers.start(
-            FunctionWorker(export_session, store, session_id, key, Path(path)),
+            FunctionWorker(export_session, store, session_id, key, Path(path), self.context.paths, replace=replace),
             on_finished=lambda written: self._done(written, CHOICES_BY_KEY[key]),
             on_failed=self._failed,
         )
