@@ -130,7 +130,7 @@ def _measure(folder: Path) -> dict[str, float | None]:
     _wait_for(context.model.ready, 120, context.model.load)
     session = store.create_session("solo")
     reader = QuestionReader(context)
-    capture = AnswerCapture(context, session_id=session.id, question_text=QUESTION, target=BEHAVIOURAL)
+    capture = AnswerCapture.for_question(context, session_id=session.id, question_text=QUESTION, target=BEHAVIOURAL)
     heartbeat = _Heartbeat()
     try:
         heartbeat.start()

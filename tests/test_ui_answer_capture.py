@@ -23,8 +23,8 @@ from mockint.core.targets import INTRODUCTION, QUICK_FACTUAL
 from mockint.settings import Setting
 from mockint.speech.errors import NoMicrophoneError
 from mockint.speech.recording_stream import DEVICE_LOST_MESSAGE
-from mockint.ui.capture.answer_capture import AnswerCapture, AnswerNotAnalysedError, CapturedAnswer
 from mockint.ui.background import BackgroundResource, ResourceState
+from mockint.ui.capture.answer_capture import AnswerCapture, AnswerNotAnalysedError, CapturedAnswer
 from mockint.ui.context import AppContext
 from mockint.ui.theme import theme_for
 from mockint.ui.workers import FunctionWorker
@@ -100,7 +100,7 @@ def _capture(context: AppContext, **overrides) -> AnswerCapture:
     """An AnswerCapture for a new session's first question."""
     session = context.store.value.create_session("solo")
     options = dict(session_id=session.id, question_text="Tell me about yourself.", target=INTRODUCTION)
-    return AnswerCapture(context, **{**options, **overrides})
+    return AnswerCapture.for_question(context, **{**options, **overrides})
 
 
 def _wav_facts(path: Path) -> tuple[int, float]:
@@ -199,7 +199,7 @@ def test_a_store_that_cannot_open_fails_the_answer_after_start_returns(qtbot, qa
     try:
         with qtbot.waitSignal(context.store.unavailable, timeout=15000):
             context.store.load()
-        capture = AnswerCapture(context, session_id=1, question_text="Why us?", target=QUICK_FACTUAL)
+        capture = AnswerCapture.for_question(context, session_id=1, question_text="Why us?", target=QUICK_FACTUAL)
         seen = Seen.watching(capture)
         capture.start()
         assert seen.failed == []  # nothing is signalled from inside start()

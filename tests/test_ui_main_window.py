@@ -20,7 +20,7 @@ class Recording(Worker):
 
     def work(self) -> None:
         self.started.set()
-        self._cancel_requested.wait()
+        self.cancel_token.wait()
         self.check_cancelled()
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from mockint.paths import app_paths
 from mockint.settings import Setting, Settings
-from mockint.ui.review.retry_controller import RETRY_SESSION_TITLE
+from mockint.store import Store
 from tests.test_ui_review_support import seed_history
 
 WAIT_MS = 20000
@@ -42,6 +42,7 @@ def test_try_again_records_a_new_attempt_and_shows_both_side_by_side(
     qtbot.waitUntil(window.isActiveWindow)
     page = window.page("review")
     qtbot.waitUntil(lambda: page.current_answer() is not None, timeout=WAIT_MS)
+    sessions_before = page.session_picker.count()
     base = page.current_answer()
     assert base.id == seeded.answer_ids[0] and base.attempt_count == 1
 
@@ -83,10 +84,14 @@ def test_try_again_records_a_new_attempt_and_shows_both_side_by_side(
     assert page.compare.changes.lines()  # what changed, in words
     assert page.tabs.tabText(1) == "Compare attempts (2)"
     assert not page.retry_panel.isVisible() and page.try_again_button.isEnabled()
-    # The review stays on the session being reviewed; the retry is filed under today's "Try again".
+    # The attempt belongs to its question's first session: no new session in History or the charts.
     assert page.session_picker.current_session_id() == seeded.session_id
-    qtbot.waitUntil(
-        lambda: any(RETRY_SESSION_TITLE in page.session_picker.itemText(i) for i in range(page.session_picker.count())),
-        timeout=WAIT_MS,
-    )
-    assert page.retry.session_id is not None
+    assert after.answer.session_id == seeded.session_id
+    assert page.session_picker.count() == sessions_before
+    with Store.open(app_paths()) as store:
+        overviews = store.list_sessions()
+        assert len(overviews) == sessions_before
+        assert len(store.trends()) == len([o for o in overviews if o.summary.answer_count])
+        reviewed = next(o for o in overviews if o.session.id == seeded.session_id)
+        # The session's figures are those of the interview the user ran: first attempts only.
+        assert reviewed.summary.answer_count == len(seeded.answer_ids)

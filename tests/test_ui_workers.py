@@ -20,7 +20,7 @@ class WaitsForCancel(Worker):
 
     def work(self) -> str:
         self.started.set()
-        self._cancel_requested.wait()
+        self.cancel_token.wait()
         self.check_cancelled()
         return "never"
 

@@ -1,4 +1,4 @@
-"""What an answer capture hands back, and the errors it can end with beyond the speech layer's."""
+"""What recording an answer hands back, and the errors it can end with beyond the speech layer's."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from mockint.speech.errors import AudioError
 
 @dataclass(frozen=True)
 class CapturedAnswer:
-    """A recorded, analysed and saved answer (the payload of AnswerCapture.finished)."""
+    """A recorded, analysed and saved answer."""
 
     answer_id: int
     report: AnswerReport
@@ -21,6 +21,14 @@ class CapturedAnswer:
     audio_path: Path  # the saved WAV in the recordings folder
     duration_s: float
     interrupted_by: UserFacingError | None = None  # a fault that ended the answer early (also sent as failed)
+
+
+@dataclass(frozen=True)
+class CaptureOutcome:
+    """How an answer ended: the saved, analysed answer (None without a report), and what went wrong."""
+
+    answer: CapturedAnswer | None  # None when there is no report (no model, or the app closed first)
+    errors: tuple[UserFacingError, ...] = ()  # faults and "not analysed", for the user after the answer
 
 
 class AnswerNotAnalysedError(NoModelError):

@@ -263,7 +263,8 @@ class SessionDetail:
 
     @property
     def summary(self) -> SessionSummary:
-        return SessionSummary.of(a.headline for a in self.answers)
+        """The figures of the interview as it was run: first attempts (retries are compared in Review)."""
+        return SessionSummary.of(a.headline for a in self.answers if a.attempt_of is None)
 
     def flags_for(self, answer_id: int) -> tuple[FlaggedMoment, ...]:
         return tuple(f for f in self.flags if f.answer_id == answer_id)

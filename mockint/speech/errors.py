@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mockint.core.cancel import Cancelled
 from mockint.core.errors import BadInputError, NoModelError, UserFacingError
 
 
@@ -33,7 +34,7 @@ class DownloadError(UserFacingError):
     """A model download failed; nothing half-done was installed."""
 
 
-class DownloadCancelled(DownloadError):
+class DownloadCancelled(DownloadError, Cancelled):
     """The user cancelled; the partial file is kept so a later download resumes."""
 
 

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from mockint.core.cancel import Cancelled
 from mockint.core.words import Transcript
 from mockint.speech.audio_file import AudioClip, read_audio
 from mockint.speech.hesitation import find_hidden_hesitations, merge_hesitations
@@ -18,7 +19,7 @@ from mockint.speech.recognizer import SpeechModel, StreamingRecognizer
 DEFAULT_CHUNK_FRAMES = 4000
 
 
-class TranscriptionCancelled(Exception):
+class TranscriptionCancelled(Cancelled):
     """The caller set the cancel event; nothing was produced."""
 
 

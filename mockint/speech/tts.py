@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from mockint.core.cancel import Cancelled
 from mockint.core.errors import BadInputError
 from mockint.speech import tts_render
 from mockint.speech.errors import NoSpeechEngineError
@@ -34,7 +35,7 @@ class SpeechEngineTimeoutError(NoSpeechEngineError):
     """The engine did not answer in time and was stopped."""
 
 
-class RenderCancelled(Exception):
+class RenderCancelled(Cancelled):
     """render() was cancelled through its `cancel` event; nothing was cached."""
 
 

@@ -13,7 +13,9 @@ from mockint.store.codec import decode_time, encode_time, now_utc, session_from_
 from mockint.store.errors import UnknownSessionError
 
 # The same figures as SessionSummary.of, computed by SQLite over the answers' headline columns
-# (AVG skips NULLs; the share counts only answers that have a length verdict).
+# (AVG skips NULLs; the share counts only answers that have a length verdict). A session's
+# figures are those of the interview the user ran: its first attempts, not the retries since.
+_FIRST_ATTEMPTS = "a.session_id = s.id AND a.attempt_of IS NULL"
 _FIGURES = f"""
     COUNT(a.id) AS answer_count,
     AVG(a.fillers_per_min) AS mean_fillers_per_min,
@@ -78,7 +80,7 @@ class SessionsRepo(RepositoryBase):
         """Newest first, each with its headline figures."""
         with self._reading() as db:
             rows = db.execute(
-                f"""SELECT s.*, {_FIGURES} FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
+                f"""SELECT s.*, {_FIGURES} FROM sessions s LEFT JOIN answers a ON {_FIRST_ATTEMPTS}
                     GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?""",
                 (-1 if limit is None else limit,),
             ).fetchall()
@@ -88,7 +90,7 @@ class SessionsRepo(RepositoryBase):
         """One point per session that has answers, oldest first: what progress charts plot."""
         with self._reading() as db:
             rows = db.execute(
-                f"""SELECT s.id, s.started_at, {_FIGURES} FROM sessions s JOIN answers a ON a.session_id = s.id
+                f"""SELECT s.id, s.started_at, {_FIGURES} FROM sessions s JOIN answers a ON {_FIRST_ATTEMPTS}
                     GROUP BY s.id ORDER BY s.started_at, s.id"""
             ).fetchall()
         return self._decoded(rows, _trend_point, "session")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from mockint.ui.workers import Worker, WorkerPool
+
+T = TypeVar("T")
 
 
 class ResourceState(Enum):
@@ -22,27 +24,28 @@ class ResourceState(Enum):
     UNAVAILABLE = "unavailable"
 
 
-class BackgroundResource(QObject):
+class BackgroundResource(QObject, Generic[T]):
+    """A value of type T, loaded by the worker `make_worker()` returns."""
+
     loading = Signal()  # a load has started
-    ready = Signal(object)  # the loaded value
+    ready = Signal(object)  # the loaded value (a T)
     unavailable = Signal(object)  # the exception that stopped it (UserFacingError for known causes)
 
-    def __init__(self, pool: WorkerPool, make_worker: Callable[[], Worker], parent: QObject | None = None) -> None:
+    def __init__(self, pool: WorkerPool, make_worker: Callable[[], Worker[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = pool
         self._make_worker = make_worker
         self._state = ResourceState.IDLE
-        self._value: Any = None
+        self._value: T | None = None
         self._error: BaseException | None = None
-        self._worker: Worker | None = None
-        self._waiting: list[Callable[[Any], None]] = []
+        self._worker: Worker[T] | None = None
 
     @property
     def state(self) -> ResourceState:
         return self._state
 
     @property
-    def value(self) -> Any:
+    def value(self) -> T | None:
         """The loaded value, or None while loading or when it could not be loaded."""
         return self._value
 
@@ -71,14 +74,7 @@ class BackgroundResource(QObject):
         if self._state is ResourceState.IDLE:
             self.load()
 
-    def when_ready(self, callback: Callable[[Any], None]) -> None:
-        """Calls `callback(value)` now if loaded, else once it loads (never if it cannot)."""
-        if self._state is ResourceState.READY:
-            callback(self._value)
-        else:
-            self._waiting.append(callback)
-
-    def _finish(self, worker: Worker, value: Any, error: BaseException | None) -> None:
+    def _finish(self, worker: Worker[T], value: T | None, error: BaseException | None) -> None:
         if worker is not self._worker:
             return
         self._worker = None
@@ -87,7 +83,4 @@ class BackgroundResource(QObject):
             self.unavailable.emit(error)
             return
         self._state, self._value = ResourceState.READY, value
-        waiting, self._waiting = self._waiting, []
         self.ready.emit(value)
-        for callback in waiting:
-            callback(value)

@@ -17,18 +17,19 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from mockint.core.cancel import Cancelled
 from mockint.core.errors import UserFacingError
 from mockint.settings import Setting
 from mockint.speech.errors import NoSpeechEngineError
 from mockint.speech.playback import Player
-from mockint.speech.tts import QuestionVoice, RenderCancelled
+from mockint.speech.tts import QuestionVoice
 from mockint.ui.context import AppContext
-from mockint.ui.workers import WorkCancelled, Worker
+from mockint.ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
 
-class ReadAloudWorker(Worker):
+class ReadAloudWorker(Worker[bool]):
     """finished(True when played to the end); failed(NoSpeechEngineError | AudioError | ...)."""
 
     def __init__(self, voice: QuestionVoice, text: str, output_device: str | None) -> None:
@@ -37,26 +38,18 @@ class ReadAloudWorker(Worker):
         self._text = text
         # One player per reading: stopping this one can never cut off the next question.
         self._player = Player(output_device)
-        self._render_cancel = threading.Event()
         self._over = threading.Event()  # played out, or cancelled
+        self.cancel_token.on_cancel(self._over.set)
         self._reached_end = False
 
-    def cancel(self) -> None:
-        super().cancel()
-        self._render_cancel.set()
-        self._over.set()
-
     def work(self) -> bool:
-        try:
-            path = self._voice.render(self._text, cancel=self._render_cancel)
-        except RenderCancelled:
-            raise WorkCancelled() from None
+        path = self._voice.render(self._text, cancel=self.cancel_token)  # RenderCancelled is a Cancelled
         self.check_cancelled()
         self._player.play(Path(path), self._played)
         self._over.wait()
         if self.is_cancelled:
             self._player.stop()
-            raise WorkCancelled()
+            raise Cancelled()
         return self._reached_end
 
     def _played(self, reached_end: bool) -> None:

@@ -16,57 +16,62 @@ from __future__ import annotations
 import atexit
 import functools
 import logging
-import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal, SignalInstance, Slot
+
+from mockint.core.cancel import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 
-
-class WorkCancelled(Exception):
-    """Raised inside `Worker.work` (by `check_cancelled`) to stop early; not an error."""
+T = TypeVar("T")
 
 
-class Worker(QObject):
-    """Subclass and implement `work()`; call `check_cancelled()` between steps."""
+class Worker(QObject, Generic[T]):
+    """Subclass and implement `work()`; call `check_cancelled()` between steps.
 
-    finished = Signal(object)  # the value work() returned
+    The worker's `cancel_token` is the one cancellation flag: pass it to the plain-Python work
+    (speech and app functions take a CancelToken), which raises `Cancelled` (or a subclass)
+    when it is set. Either way the worker ends with `cancelled`, not `failed`.
+    """
+
+    finished = Signal(object)  # the value work() returned (a T)
     failed = Signal(object)  # the exception work() raised (UserFacingError carries user_message)
     progress = Signal(object)  # worker-specific progress payload (a fraction, a count, a message)
     cancelled = Signal()  # work() stopped early because cancel() was called
 
-    def __init__(self) -> None:
+    def __init__(self, *, cancel: CancelToken | None = None) -> None:
         super().__init__()
-        # A threading.Event, not a signal: the worker's thread is busy in work() and would not
-        # see a queued call until it was done.
-        self._cancel_requested = threading.Event()
+        # A token (a threading.Event), not a signal: the worker's thread is busy in work() and
+        # would not see a queued call until it was done.
+        self.cancel_token = cancel if cancel is not None else CancelToken()
 
-    def work(self) -> Any:
+    def work(self) -> T:
         raise NotImplementedError
 
     def cancel(self) -> None:
         """Safe from any thread, and after the worker has been deleted."""
-        self._cancel_requested.set()
+        self.cancel_token.cancel()
 
     @property
     def is_cancelled(self) -> bool:
-        return self._cancel_requested.is_set()
+        return self.cancel_token.cancelled
 
     def check_cancelled(self) -> None:
-        if self._cancel_requested.is_set():
-            raise WorkCancelled()
+        self.cancel_token.raise_if_cancelled()
 
     @Slot()
     def run(self) -> None:
+        ended: SignalInstance
+        payload: tuple[Any, ...]
         try:
             result = self.work()
             self.check_cancelled()
-        except WorkCancelled:
+        except Cancelled:
             ended, payload = self.cancelled, ()
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
-            ended, payload = (self.cancelled, ()) if self._cancel_requested.is_set() else (self.failed, (error,))
+            ended, payload = (self.cancelled, ()) if self.is_cancelled else (self.failed, (error,))
         else:
             ended, payload = self.finished, (result,)
         self._return_to_gui_thread()
@@ -84,14 +89,14 @@ class Worker(QObject):
             self.moveToThread(app.thread())
 
 
-class FunctionWorker(Worker):
+class FunctionWorker(Worker[T]):
     """Runs `function(*args, **kwargs)`; for work that needs no progress or cancel points."""
 
-    def __init__(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> None:
         super().__init__()
         self._call = (function, args, kwargs)
 
-    def work(self) -> Any:
+    def work(self) -> T:
         function, args, kwargs = self._call
         return function(*args, **kwargs)
 
@@ -102,7 +107,7 @@ class _Job(QObject):
     def __init__(
         self,
         pool: WorkerPool,
-        worker: Worker,
+        worker: Worker[Any],
         thread: QThread,
         on_finished: Callable[[Any], None] | None,
         on_failed: Callable[[BaseException], None] | None,
@@ -112,7 +117,7 @@ class _Job(QObject):
         super().__init__()
         self.pool = pool
         self.worker = worker
-        self.thread = thread
+        self.qthread = thread  # not `thread`: QObject.thread() is Qt's
         self._callbacks = (on_finished, on_failed, on_progress, on_cancelled)
 
     @Slot(object)
@@ -141,7 +146,7 @@ class _Job(QObject):
     def thread_stopped(self) -> None:
         # finished() is emitted just before the thread ends; wait() makes "ended" certain before
         # the last reference to the QThread goes away.
-        self.thread.wait()
+        self.qthread.wait()
         self.pool._forget(self)
 
 
@@ -155,13 +160,13 @@ class WorkerPool(QObject):
 
     def start(
         self,
-        worker: Worker,
+        worker: Worker[T],
         *,
-        on_finished: Callable[[Any], None] | None = None,
+        on_finished: Callable[[T], None] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[Any], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
-    ) -> Worker:
+    ) -> Worker[T]:
         """Runs `worker.work()` on a new thread; callbacks run on the GUI thread.
 
         A failure with no `on_failed` goes to the log. Returns the worker (to cancel it).
@@ -191,9 +196,6 @@ class WorkerPool(QObject):
     def busy(self) -> bool:
         return bool(self._jobs)
 
-    def running_workers(self) -> list[Worker]:
-        return [job.worker for job in self._jobs]
-
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Cancels every worker, quits and waits for its thread; True when all have stopped.
 
@@ -203,15 +205,15 @@ class WorkerPool(QObject):
         jobs = list(self._jobs)
         for job in jobs:
             job.worker.cancel()
-            job.thread.quit()
+            job.qthread.quit()
         deadline = QDeadlineTimer(timeout_ms)
         all_stopped = True
         for job in jobs:
-            if job.thread.wait(deadline):
+            if job.qthread.wait(deadline):
                 self._forget(job)
             else:
                 all_stopped = False
-                log.warning("%s did not stop within %d ms", job.thread.objectName(), timeout_ms)
+                log.warning("%s did not stop within %d ms", job.qthread.objectName(), timeout_ms)
         return all_stopped
 
     def _forget(self, job: _Job) -> None:
@@ -229,8 +231,8 @@ def wait_for_stragglers() -> None:
     """Blocks until every worker thread has ended; called once the event loop has returned."""
     for job in list(_LIVE_JOBS):
         job.worker.cancel()
-        job.thread.quit()
-        job.thread.wait()
+        job.qthread.quit()
+        job.qthread.wait()
         _LIVE_JOBS.discard(job)
 
 
@@ -239,8 +241,3 @@ def _wait_at_exit() -> None:
     """Registered once, when the first pool is made: a QThread still running when the
     interpreter tears down aborts the process, so exit waits for (cancelled) workers."""
     atexit.register(wait_for_stragglers)
-
-
-def run_in_thread(worker: Worker, pool: WorkerPool, **callbacks: Any) -> Worker:
-    """Shorthand for `pool.start(worker, on_finished=..., on_failed=..., ...)`."""
-    return pool.start(worker, **callbacks)

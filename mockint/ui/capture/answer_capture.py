@@ -1,12 +1,13 @@
 """Recording one spoken answer from the Practice page: live meter and transcript, then the report.
 
-AnswerCapture is the Qt face of `mockint.speech.answer_pipeline.AnswerPipeline`. The recording,
-recognition, analysis and saving run in an `AnswerWorker` on the context's WorkerPool; the GUI
-thread only polls a few numbers on a 50 ms timer (level, elapsed, silence, live text) and
-re-emits them, so no signal storm crosses threads and nothing here waits on audio or disk.
+AnswerCapture is the Qt face of `mockint.app.answer.AnswerTake`, the same for every practice
+mode: the recording, recognition, analysis and saving run in an `AnswerWorker` on the context's
+WorkerPool; the GUI thread only polls a few numbers on a 50 ms timer (level, elapsed, silence,
+live text) and re-emits them, so no signal storm crosses threads and nothing here waits on
+audio or disk.
 
 Lifecycle: start() -> started -> level/elapsed/silence/partial while speaking -> stop() ->
-finished(CapturedAnswer). Faults mid-answer (device lost, disk full) end it early: what was
+finished(CapturedAnswer). A stop in the first second (MIN_ANSWER_S) is ignored unless meant. Faults mid-answer (device lost, disk full) end it early: what was
 captured is analysed and saved, finished is emitted, then failed(error). Failures before any
 audio (no microphone, storage) emit only failed, and leave no answer row behind.
 
@@ -19,19 +20,21 @@ answer_id and audio_path, so a report can be made once a model is installed).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from enum import Enum
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QMetaObject, QObject, QTimer, Signal
 
-from mockint.core.errors import NoModelError, UserFacingError
+from mockint.app.answer import AnswerRequest, AnswerTake, AskedQuestion
+from mockint.app.answer_result import AnswerNotAnalysedError, CapturedAnswer, CaptureOutcome, user_facing
+from mockint.core.errors import NoModelError, StorageError, UserFacingError
 from mockint.core.targets import TargetRange
 from mockint.settings import Setting
-from mockint.speech.answer_pipeline import AnswerPipeline
+from mockint.speech.recognizer import SpeechModel
+from mockint.store import Store
 from mockint.ui.background import ResourceState
-from mockint.ui.capture.answer_worker import AnswerRequest, AnswerWorker, CaptureControl, CaptureOutcome
-from mockint.app.answer_result import AnswerNotAnalysedError, CapturedAnswer, user_facing
+from mockint.ui.capture.answer_worker import AnswerWorker
 from mockint.ui.context import AppContext
 
 __all__ = ["AnswerCapture", "AnswerNotAnalysedError", "CapturedAnswer"]
@@ -59,28 +62,16 @@ class AnswerCapture(QObject):
     finished = Signal(object)  # CapturedAnswer: answer_id, report, transcript, audio_path, duration_s
     failed = Signal(object)  # a UserFacingError; what was recorded is kept
 
-    def __init__(
-        self,
-        context: AppContext,
-        *,
-        session_id: int,
-        question_text: str,
-        target: TargetRange,
-        question_id: str | None = None,
-        deck_id: str | None = None,
-        attempt_of: int | None = None,
-        language: str = "en",  # the deck's language: which filler words count
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, context: AppContext, request: AnswerRequest, parent: QObject | None = None) -> None:
+        """`request.input_device` None means the device chosen in Settings."""
         super().__init__(parent)
         self._context = context
-        self._request = AnswerRequest(
-            session_id, question_text, target, question_id, deck_id, attempt_of,
-            input_device=context.settings.get(Setting.INPUT_DEVICE), language=language,
-        )  # fmt: skip
+        if request.input_device is None:
+            request = replace(request, input_device=context.settings.get(Setting.INPUT_DEVICE))
+        self._request = request
         self._phase = _Phase.IDLE
-        self._control = CaptureControl()
-        self._pipeline = AnswerPipeline(on_fault=self._control.fault)
+        self._take = AnswerTake(request, context.settings)
+        self._pipeline = self._take.pipeline
         self._worker: AnswerWorker | None = None
         self._answer_id: int | None = None
         self._timer = QTimer(self)
@@ -91,7 +82,24 @@ class AnswerCapture(QObject):
         self._store_links: list[QMetaObject.Connection] = []  # while waiting for the store to open
         self._model_links: list[QMetaObject.Connection] = []  # while waiting for the model to load
         # A page deleted mid-answer (without abort) must not leave the microphone open.
-        self.destroyed.connect(self._control.abort)
+        self.destroyed.connect(self._take.cancel.cancel)
+
+    @classmethod
+    def for_question(
+        cls,
+        context: AppContext,
+        *,
+        session_id: int,
+        question_text: str,
+        target: TargetRange,
+        question_id: str | None = None,
+        deck_id: str | None = None,
+        attempt_of: int | None = None,
+        language: str = "en",  # the deck's language: which filler words count
+        parent: QObject | None = None,
+    ) -> AnswerCapture:
+        question = AskedQuestion(question_text, target, question_id, deck_id, language)
+        return cls(context, AnswerRequest(session_id, question, attempt_of), parent)
 
     @property
     def is_recording(self) -> bool:
@@ -108,8 +116,16 @@ class AnswerCapture(QObject):
         return self._answer_id
 
     @property
+    def request(self) -> AnswerRequest:
+        return self._request
+
+    @property
     def _stopping(self) -> bool:
-        return self._control.stop_requested or self._control.aborted
+        return self._take.stopping
+
+    @property
+    def _aborted(self) -> bool:
+        return self._take.cancel.cancelled
 
     def start(self) -> None:
         """Returns at once; `started` follows when the microphone delivers sound."""
@@ -118,32 +134,38 @@ class AnswerCapture(QObject):
         self._phase = _Phase.WAITING_FOR_STORE
         self._hand_over_model()
         store = self._context.store
-        if store.state is ResourceState.READY:
+        if store.state is ResourceState.READY and store.value is not None:
             self._begin(store.value)
             return
         if store.state is ResourceState.UNAVAILABLE:
             # Signals never come from inside start(): the caller may still be setting up.
-            error = store.error
+            error = store.error or StorageError("Your practice history could not be opened.")
             QTimer.singleShot(0, self, lambda: self._fail_before_start(error))
             return
         self._store_links = [store.ready.connect(self._begin), store.unavailable.connect(self._fail_before_start)]
         if store.state is ResourceState.IDLE:
             store.load()
 
-    def stop(self) -> None:
-        """Returns at once; finished(CapturedAnswer) follows once the answer is analysed and saved."""
+    def stop(self, *, even_if_early: bool = False) -> bool:
+        """Returns at once; finished(CapturedAnswer) follows once the answer is analysed and saved.
+
+        False, and the answer goes on, for a stop within its first second (MIN_ANSWER_S, an
+        accidental key press) unless `even_if_early` (the user moves on or ends the session).
+        """
         if self._stopping or self._phase is _Phase.DONE:
-            return
-        self._control.stop()
+            return True
+        if not self._take.stop(even_if_early=even_if_early):
+            return False
         self._end_live_updates()
         if self._phase is _Phase.RECORDING:
             self._phase = _Phase.FINISHING
+        return True
 
     def abort(self) -> None:
         """The window is closing: stop and save what was recorded, without waiting here; no signals follow."""
         if self._phase is _Phase.DONE:
             return
-        self._control.abort()
+        self._take.cancel.cancel()
         self._end_live_updates()
         self._disconnect_resources()
         self._stop_waiting_for_model()
@@ -154,7 +176,7 @@ class AnswerCapture(QObject):
 
     def _hand_over_model(self) -> None:
         model = self._context.model
-        if model.state is ResourceState.READY:
+        if model.state is ResourceState.READY and model.value is not None:
             self._pipeline.provide_model(model.value)
         elif model.state is ResourceState.UNAVAILABLE:
             self._pipeline.model_unavailable(model.error or NoModelError("No speech model is installed."))
@@ -167,7 +189,7 @@ class AnswerCapture(QObject):
             if model.state is ResourceState.IDLE:
                 model.load()
 
-    def _model_ready(self, value: Any) -> None:
+    def _model_ready(self, value: SpeechModel) -> None:
         self._pipeline.provide_model(value)
         self._stop_waiting_for_model()
 
@@ -182,12 +204,12 @@ class AnswerCapture(QObject):
 
     # -- the worker
 
-    def _begin(self, store: Any) -> None:
+    def _begin(self, store: Store) -> None:
         self._disconnect_resources()
-        if self._phase is not _Phase.WAITING_FOR_STORE or self._control.aborted:
+        if self._phase is not _Phase.WAITING_FOR_STORE or self._aborted:
             return
         self._phase = _Phase.STARTING
-        self._worker = AnswerWorker(self._request, store, self._context.settings, self._pipeline, self._control)
+        self._worker = AnswerWorker(self._take, store)
         self._context.workers.start(
             self._worker,
             on_progress=self._recording_started,
@@ -212,7 +234,7 @@ class AnswerCapture(QObject):
             return
         self._phase = _Phase.DONE
         self._end_live_updates()
-        if outcome is None or self._control.aborted:
+        if outcome is None or self._aborted:
             return
         if outcome.answer is not None:
             self.finished.emit(outcome.answer)
@@ -227,13 +249,13 @@ class AnswerCapture(QObject):
         self._phase = _Phase.DONE
         self._end_live_updates()
         self._stop_waiting_for_model()
-        if not self._control.aborted:
+        if not self._aborted:
             self.failed.emit(user_facing(error))
 
     def _fail_before_start(self, error: BaseException) -> None:
         self._disconnect_resources()
         self._stop_waiting_for_model()
-        if self._phase is _Phase.WAITING_FOR_STORE and not self._control.aborted:
+        if self._phase is _Phase.WAITING_FOR_STORE and not self._aborted:
             self._phase = _Phase.DONE
             self.failed.emit(user_facing(error))
 

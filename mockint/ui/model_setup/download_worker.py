@@ -74,7 +74,7 @@ class DownloadWorker(Worker):
                 sha256=self.source.sha256,
                 progress=self._on_bytes,
                 # The worker's own flag: Worker.cancel() sets it, download_model watches it.
-                cancel=self._cancel_requested,
+                cancel=self.cancel_token,
                 free_bytes=self._free_bytes,
             )
         finally:

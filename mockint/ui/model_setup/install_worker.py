@@ -19,6 +19,4 @@ class InstallWorker(Worker):
         self._free_bytes = free_bytes
 
     def work(self) -> Path:
-        return install_model_from(
-            self.source, self._models_dir, free_bytes=self._free_bytes, cancel=self._cancel_requested
-        )
+        return install_model_from(self.source, self._models_dir, free_bytes=self._free_bytes, cancel=self.cancel_token)

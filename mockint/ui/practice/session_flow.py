@@ -12,15 +12,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from mockint.app.answer import AnswerRequest, AskedQuestion
+from mockint.app.answer_result import AnswerNotAnalysedError
+from mockint.app.practice import advance_plan, close_session
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.core.session import PracticeMode
-from mockint.app.answer_result import AnswerNotAnalysedError
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.practice.interviewer_voice import InterviewerVoice
 from mockint.ui.practice.options import PracticeOptions
 from mockint.ui.practice.outcome import AnswerOutcome
-from mockint.ui.practice.session_state import AfterSave, Phase, SessionResult, close_session
+from mockint.ui.practice.session_state import AfterSave, Phase, SessionResult
 from mockint.ui.workers import FunctionWorker
 
 
@@ -158,16 +160,7 @@ class SessionFlow(QObject):
 
         self.answering = step
         self._after_save = AfterSave.CONTINUE
-        capture = AnswerCapture(
-            self.context,
-            session_id=self.session_id,
-            question_text=step.text,
-            target=step.target,
-            question_id=step.question_id,
-            deck_id=step.deck_id,
-            language=step.language,
-            parent=self,
-        )
+        capture = AnswerCapture(self.context, AnswerRequest(self.session_id, AskedQuestion.of_step(step)), self)
         capture.started.connect(self._capture_started)
         capture.level.connect(self.level)
         capture.elapsed.connect(self.elapsed)
@@ -190,11 +183,15 @@ class SessionFlow(QObject):
             self.stop_answer()
 
     def stop_answer(self, after: AfterSave = AfterSave.CONTINUE) -> None:
-        """Stops the answer; it is saved and analysed, then `after` decides what comes next."""
+        """Stops the answer; it is saved and analysed, then `after` decides what comes next.
+
+        A plain stop in the answer's first second is taken for an accident and ignored.
+        """
         if self.phase in (Phase.PREPARING, Phase.RECORDING):
+            if not self._capture.stop(even_if_early=after is not AfterSave.CONTINUE):
+                return
             self._after_save = after
             self._set_phase(Phase.SAVING)
-            self._capture.stop()
         elif self.phase is Phase.SAVING and after is not AfterSave.CONTINUE:
             self._after_save = after
 
@@ -211,11 +208,14 @@ class SessionFlow(QObject):
         self._answer_kept(AnswerOutcome.from_captured(self.answering, captured))
 
     def _answer_kept(self, outcome: AnswerOutcome) -> None:
+        assert self.plan is not None  # checked by the caller
         self.outcomes.append(outcome)
-        if self._after_save is AfterSave.NEXT_QUESTION:
-            self.plan.next_question()
-        else:
-            self.plan.advance(outcome.length_verdict)
+        advance_plan(
+            self.plan,
+            length_verdict=outcome.length_verdict,
+            word_count=outcome.word_count,
+            next_question=self._after_save is AfterSave.NEXT_QUESTION,
+        )
         self.answer_saved.emit(outcome)
         self._announce_saved()
         if self.phase is Phase.IDLE:  # aborted while saving: the window is closing

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from mockint.ui.practice.outcome import AnswerOutcome
 
@@ -33,14 +32,3 @@ class AfterSave(StrEnum):
 class SessionResult:
     session_id: int | None
     outcomes: tuple[AnswerOutcome, ...]
-
-
-def close_session(store: Any, session_id: int, *, forget_if_empty: bool = True) -> None:
-    """Marks the session ended; a session in which nothing was saved is not kept as history.
-
-    `forget_if_empty=False` when an answer may still be on its way (the window is closing).
-    """
-    if forget_if_empty and not store.answers_for_session(session_id):
-        store.delete_session(session_id)
-    else:
-        store.end_session(session_id)

@@ -1,8 +1,8 @@
 """ "Try again": records a new attempt at a reviewed question, linked to the first attempt.
 
-New attempts go into one "Try again" session per visit to the Review page (created on the
-first retry), so practising again shows up as today's practice in the history instead of
-changing the figures of the session being reviewed.
+Attempts belong to their question and to the session of its first attempt
+(`mockint.app.practice.retry_request`): practising a question again is not a new session in
+History, the charts or `mockint history`, and a session's figures count its first attempts.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mockint.core.session import PracticeMode
+from mockint.app.answer import AnswerRequest, AskedQuestion
+from mockint.app.practice import retry_request
+from mockint.app.review import ReviewedAnswer
 from mockint.settings import Setting
 from mockint.ui.capture.answer_capture import AnswerCapture, CapturedAnswer
 from mockint.ui.context import AppContext
-from mockint.app.review import ReviewedAnswer
 from mockint.ui.workers import FunctionWorker
 
-RETRY_SESSION_TITLE = "Try again"
 # Silence as long as the whole recording means nothing was said yet: thinking, not finished.
 SPOKE_MARGIN_S = 0.5
 
@@ -36,7 +36,6 @@ class RetryController(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._session_id: int | None = None
         self._capture: AnswerCapture | None = None
         self._base: ReviewedAnswer | None = None
         self._active = False
@@ -45,10 +44,6 @@ class RetryController(QObject):
     @property
     def is_active(self) -> bool:
         return self._active
-
-    @property
-    def session_id(self) -> int | None:
-        return self._session_id
 
     @property
     def capture(self) -> AnswerCapture | None:
@@ -60,30 +55,24 @@ class RetryController(QObject):
             return
         self._active, self._base, self._elapsed_s = True, base, 0.0
         self.preparing.emit()
-        if self._session_id is not None:
-            self._record(self._session_id)
-            return
         store = self._context.store.value
         if store is None:
             self._fail(self._context.store.error or RuntimeError("the store is not open"))
             return
-        deck_ids = [base.answer.deck_id] if base.answer.deck_id else []
+        answer = base.answer
+        question = AskedQuestion(answer.question_text, base.target, answer.question_id, answer.deck_id)
         self._context.workers.start(
-            FunctionWorker(store.create_session, PracticeMode.SOLO, title=RETRY_SESSION_TITLE, deck_ids=deck_ids),
-            on_finished=lambda session: self._record(session.id),
+            FunctionWorker(retry_request, store, answer, question),
+            on_finished=self._record,
             on_failed=self._fail,
         )
 
-    def _record(self, session_id: int) -> None:
-        self._session_id = session_id
-        base = self._base
-        answer = base.answer
+    def _record(self, request: AnswerRequest) -> None:
+        if not self._active:
+            return  # aborted while the first attempt was being looked up
         if self._capture is not None:
             self._capture.deleteLater()  # the previous attempt's, long finished
-        capture = AnswerCapture(
-            self._context, session_id=session_id, question_text=answer.question_text, target=base.target,
-            question_id=answer.question_id, deck_id=answer.deck_id, attempt_of=base.root_id, parent=self,
-        )  # fmt: skip
+        capture = AnswerCapture(self._context, request, self)
         self._capture = capture
         capture.started.connect(self.recording)
         capture.level.connect(self.level)
@@ -105,9 +94,11 @@ class RetryController(QObject):
             self.stop()
 
     def stop(self) -> None:
-        """Stops recording; finished(...) follows once the attempt is analysed and saved."""
-        if self._capture is not None and self._capture.is_recording:
-            self._capture.stop()
+        """Stops recording; finished(...) follows once the attempt is analysed and saved.
+
+        Ignored in the attempt's first second (MIN_ANSWER_S): a second press of the key that started it.
+        """
+        if self._capture is not None and self._capture.is_recording and self._capture.stop():
             self.finishing.emit()
 
     def abort(self) -> None:
@@ -118,7 +109,6 @@ class RetryController(QObject):
 
     def _finished(self, captured: CapturedAnswer) -> None:
         self._active = False
-        self._end_session()
         self.finished.emit(captured, self._base)
         self.ended.emit()
 
@@ -128,9 +118,3 @@ class RetryController(QObject):
         self.failed.emit(error)
         if was_active:
             self.ended.emit()
-
-    def _end_session(self) -> None:
-        store = self._context.store.value
-        if store is not None and self._session_id is not None:
-            # The session's end moves with each attempt; it is over when the last one is.
-            self._context.workers.start(FunctionWorker(store.end_session, self._session_id))

@@ -47,7 +47,9 @@ def main() -> int:
     store = wait_for(context.store.ready, context.store.load)
     wait_for(context.model.ready, context.model.load)
     session = store.create_session("solo")
-    capture = AnswerCapture(context, session_id=session.id, question_text="Why this team?", target=QUICK_FACTUAL)
+    capture = AnswerCapture.for_question(
+        context, session_id=session.id, question_text="Why this team?", target=QUICK_FACTUAL
+    )
     capture.started.connect(lambda: say("started", answer_id=capture.answer_id))
     capture.finished.connect(
         lambda answer: say(
