@@ -171,3 +171,28 @@ def test_bad_csv_names_the_row_and_the_fault(text: str, line: int, expected: str
 def test_a_huge_csv_is_refused() -> None:
     with pytest.raises(DeckError, match="1 MB"):
         deck_from_csv("text\n" + "Why?\n" * 300_000, "big.csv", "big")
+
+
+FORMULAS = ('=HYPERLINK("http://evil.example","click")', "=cmd|' /C calc'!A0", "@SUM(A1:A9)", "+1+1", "-2+3")
+
+
+def test_exported_deck_cells_never_start_a_formula_and_import_back_exactly() -> None:
+    """Deck CSV export used to write these raw: a spreadsheet opening it would run them."""
+    questions = tuple(
+        Question(f"q{n}", text, "general", Difficulty.MEDIUM, (), None, (text.replace("|", "/"), "'" + text[:3]), text)
+        for n, text in enumerate(FORMULAS)
+    )
+    deck = Deck("hostile", FORMULAS[0], FORMULAS[1], "en", TargetRange(30, 90), questions, "<test>")
+    exported = deck_to_csv(deck)
+    for row in csv.reader(io.StringIO(exported, newline="")):
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert deck_from_csv(exported, "<test>", "hostile") == deck
+
+
+@given(st.text())
+def test_the_guard_is_undone_exactly(text: str) -> None:
+    from mockint.core.csv_cells import FORMULA_STARTS, guard, restore
+
+    assert restore(guard(text)) == text
+    assert not guard(text).startswith(FORMULA_STARTS)

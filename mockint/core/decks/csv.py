@@ -3,7 +3,8 @@
 Deck-level values (name, description, language, default target) sit in `deck_*` columns; the
 export fills them on the first row only, and the import takes them from whichever row has
 them. Lists (tags, follow-ups) share a cell, joined by " | ". Row numbers in errors count the
-header as row 1, as a spreadsheet shows them.
+header as row 1, as a spreadsheet shows them. Cells that a spreadsheet would run as a formula
+are written with the guard of core/csv_cells.py, which the import takes off again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 import io
 import re
 
+from mockint.core.csv_cells import guard, restore
 from mockint.core.decks import rules
 from mockint.core.decks.model import CSV_LIST_SEPARATOR, DEFAULT_LANGUAGE, MAX_DECK_BYTES, Deck, Question
 from mockint.core.decks.parse import too_big
@@ -57,20 +59,20 @@ def deck_to_csv(deck: Deck) -> str:
     ]
     for number, question in enumerate(deck.questions):
         target = question.target_s
-        writer.writerow(
-            [
-                question.id,
-                question.text,
-                question.category,
-                question.difficulty.value,
-                CSV_LIST_SEPARATOR.join(question.tags),
-                seconds(target.min_s) if target else "",
-                seconds(target.max_s) if target else "",
-                CSV_LIST_SEPARATOR.join(question.follow_ups),
-                question.good_answer,
-                *(deck_cells if number == 0 else [""] * len(DECK_COLUMNS)),
-            ]
-        )
+        cells = [
+            question.id,
+            question.text,
+            question.category,
+            question.difficulty.value,
+            CSV_LIST_SEPARATOR.join(question.tags),
+            seconds(target.min_s) if target else "",
+            seconds(target.max_s) if target else "",
+            CSV_LIST_SEPARATOR.join(question.follow_ups),
+            question.good_answer,
+            *(deck_cells if number == 0 else [""] * len(DECK_COLUMNS)),
+        ]
+        # Decks are shared: a question starting with "=" must stay text in a spreadsheet.
+        writer.writerow([guard(cell) for cell in cells])
     return out.getvalue()
 
 
@@ -195,7 +197,9 @@ def deck_from_csv(text: str, source: str, deck_id: str, name: str | None = None)
             continue
         if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
             raise reader.fail(f"this row has {len(cells)} cells but the header names {len(columns)} columns", number)
-        row = {column: cell.strip() for column, cell in zip(columns, cells, strict=False) if column is not None}
+        row = {
+            column: restore(cell).strip() for column, cell in zip(columns, cells, strict=False) if column is not None
+        }
         reader.remember_deck_values(row, number)
         entries.append((number, row))
     if not entries:

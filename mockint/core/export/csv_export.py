@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from mockint.core.csv_cells import guard
 from mockint.core.export import common
 from mockint.core.session import Answer, RatingCriterion, SessionDetail
 
@@ -35,10 +36,6 @@ CSV_COLUMNS = (
     "flags",
     "transcript",
 )
-
-# A cell starting with one of these is run as a formula by spreadsheet programs; deck questions
-# and notes come from files people share, so such text is kept inert with a leading apostrophe.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def session_csv(detail: SessionDetail) -> str:
@@ -82,7 +79,8 @@ def _row(detail: SessionDetail, answer: Answer) -> list[object]:
 
 
 def _text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    # Deck questions and notes come from files people share: kept inert in a spreadsheet.
+    return guard(value)
 
 
 def _blank(value: object) -> object:
