@@ -10,11 +10,12 @@ from mockint.store.answers_repo import AnswersRepo
 from mockint.store.database import open_database
 from mockint.store.errors import from_os_error
 from mockint.store.feedback_repo import FeedbackRepo
+from mockint.store.orphans_repo import OrphansRepo
 from mockint.store.recordings import Recordings
 from mockint.store.sessions_repo import SessionsRepo
 
 
-class Store(SessionsRepo, AnswersRepo, FeedbackRepo):
+class Store(SessionsRepo, AnswersRepo, FeedbackRepo, OrphansRepo):
     """Sessions, answers, feedback and recordings. Safe to share between threads.
 
     `notice` is a message for the user about opening: a damaged database set aside (and the app

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from mockint.store.errors import from_os_error
 
+_ANY_RECORDING = re.compile(r"answer-(\d+)(?:\.partial)?\.wav")
+
 
 class Recordings:
     def __init__(self, folder: Path) -> None:
@@ -30,6 +32,24 @@ class Recordings:
         """The answer a finished recording belongs to, from its name; None for any other file."""
         match = re.fullmatch(r"answer-(\d+)\.wav", path.name)
         return int(match.group(1)) if match else None
+
+    def finished_files(self) -> dict[int, Path]:
+        """Every finished recording in the folder (not its subfolders), by the answer id in its name."""
+        if not self.folder.is_dir():
+            return {}
+        found = {}
+        for entry in self.folder.iterdir():
+            answer_id = self.answer_id_of(entry)
+            if answer_id is not None and entry.is_file() and not entry.is_symlink():
+                found[answer_id] = entry
+        return dict(sorted(found.items()))
+
+    def highest_file_id(self) -> int:
+        """The highest answer id any recording here is named by, finished or not (0 for none)."""
+        if not self.folder.is_dir():
+            return 0
+        ids = [int(m.group(1)) for e in self.folder.iterdir() if (m := _ANY_RECORDING.fullmatch(e.name))]
+        return max(ids, default=0)
 
     def relative(self, path: Path | str) -> str:
         """The path as answers store it; a path outside the folder is refused (ValueError)."""
