@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mockint.core.analysis import analyze_answer
 from mockint.core.analysis.artifacts import split_artifacts
 from mockint.core.analysis.findings import LengthVerdict, Pause, PauseKind
 from mockint.core.analysis.length import answer_duration, length_verdict
@@ -13,7 +14,7 @@ from mockint.core.analysis.thresholds import Thresholds
 from mockint.core.analysis.tokens import TokenView, clean_word
 from mockint.core.errors import BadInputError
 from mockint.core.targets import TargetRange
-from mockint.core.words import Word
+from mockint.core.words import Transcript, Word
 from tests.test_analysis_support import timed
 
 ARTIFACTS = frozenset({"huh", "the"})
@@ -86,11 +87,26 @@ def test_length_verdict_against_the_target(duration: float | None, verdict: Leng
     assert length_verdict(duration, TargetRange(60, 120)) is verdict
 
 
-def test_answer_duration_prefers_the_recording_then_the_last_word() -> None:
+def test_answer_duration_runs_from_the_first_to_the_last_word_not_to_the_end_of_the_recording() -> None:
     view = TokenView.of(timed("one two three"))
-    assert answer_duration(30.0, view) == 30.0
-    assert answer_duration(None, view) == view.words[-1].end
+    assert answer_duration(30.0, view) == pytest.approx(view.words[-1].end - view.words[0].start)
+    assert answer_duration(None, view) == pytest.approx(view.words[-1].end - view.words[0].start)
+    assert answer_duration(12.0, TokenView.of((Word("one"),))) == 12.0  # no times: the recording's length
     assert answer_duration(None, TokenView.of((Word("one"),))) is None
+    assert answer_duration(4.0, TokenView.of(())) == 0.0  # nothing was said
+
+
+def test_the_silence_that_stopped_the_answer_is_not_part_of_its_length() -> None:
+    """ "Stop after silence 8 s": the last word ends at 14.9 s, the recording at 22.9 s; target 20-45 s."""
+    texts = "when the release failed i called the team together and we rolled back within the hour".split()
+    step = (14.9 - 1.2 - 0.3) / (len(texts) - 1)
+    words = tuple(Word(t, round(1.2 + i * step, 2), round(1.2 + i * step + 0.3, 2)) for i, t in enumerate(texts))
+    report = analyze_answer(Transcript(words, duration_s=22.9, answer_start_s=0.0), TargetRange(20, 45))
+    assert report.metrics.duration_s == pytest.approx(13.7, abs=0.01)  # first word 1.2 s to last 14.9 s
+    assert report.metrics.start_latency_s == pytest.approx(1.2)  # reported apart
+    assert report.length.verdict is LengthVerdict.TOO_SHORT  # not "0:23 within target"
+    assert "too_short" in {item.kind for item in report.feedback}
+    assert "on_target" not in {item.kind for item in report.feedback}
 
 
 def test_lone_unsure_huh_or_the_at_an_edge_is_dropped() -> None:

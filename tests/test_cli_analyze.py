@@ -170,7 +170,10 @@ def test_audio_file_is_recognised_with_real_timings(tmp_path: Path, korean_model
     assert set(report) == CONTRACT_KEYS
     assert len(report["words"]) >= 2
     assert all(0 <= w["start"] < w["end"] <= duration + 0.01 for w in report["words"])
-    assert report["metrics"]["duration_s"] == pytest.approx(duration, abs=0.01)
+    # From the first word to the last: the silence around the speech is not part of the answer.
+    spoken = report["words"][-1]["end"] - report["words"][0]["start"]
+    assert report["metrics"]["duration_s"] == pytest.approx(spoken, abs=0.01)
+    assert report["metrics"]["duration_s"] < duration
     assert any(p["kind"] == "long" and p["duration_s"] >= 3.0 for p in report["pauses"])
 
 
