@@ -26,13 +26,14 @@ HELDOUT_MEMBER = (
 CACHE_ENV = "MOCKINT_BENCH_CACHE"
 
 # Switchboard's transcripts drop apostrophes; Vosk writes them. Only spellings that cannot be
-# another word are restored ("its", "ill", "id", "wed", "well" stay as they are).
+# another word are restored ("ill", "wed", "well" stay as they are), and "its", which in
+# conversation is nearly always "it's" ("its like", "its hard").
 _CONTRACTIONS = {
     w.replace("'", ""): w
     for w in (
         "don't didn't doesn't can't isn't wasn't aren't weren't couldn't wouldn't shouldn't haven't hasn't "
         "hadn't ain't i'm i've i'd you're you've you'll they're they've they'll we're we've that's what's "
-        "there's here's who's he's she's let's it'll that'll"
+        "there's here's who's he's she's let's it'll that'll it's"
     ).split()
 }
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from mockint.core.analysis.filler_model import english_model
 from mockint.core.analysis.fillers import find_fillers
 from mockint.core.analysis.findings import FillerKind
 from mockint.core.analysis.lexicon import Lexicon
 from mockint.core.analysis.tokens import TokenView
+from mockint.core.transcript_parse import transcript_from_text
 from mockint.core.words import Word
 from tests.test_analysis_support import timed
 
@@ -107,10 +109,10 @@ def test_i_mean_counts_as_a_self_repair_not_as_a_verb(sentence: str, expected: l
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("so i joined in may", [("so", 0)]),
-        ("um so we started", [("um", 0), ("so", 1)]),
-        ("we checked / so we rolled back", [("so", 2)]),
-        ("so that was the project", [("so", 0)]),
+        ("so um where was i", [("so", 0), ("um", 1)]),
+        ("so / where do i begin", [("so", 0)]),
+        ("uh so basically we rewrote it", [("uh", 0), ("so", 1), ("basically", 2)]),
+        ("so how do i put this", [("so", 0)]),
         ("well i think so", [("well", 0)]),
         ("we tried / well almost", [("well", 2)]),
         ("okay so the background", [("okay so", 0)]),
@@ -125,21 +127,29 @@ def test_i_mean_counts_as_a_self_repair_not_as_a_verb(sentence: str, expected: l
         ("well known problems first", []),
         ("we did / well overall", []),
         ("it was okay so we kept it", []),
+        # A "so" that opens a clause is a conjunction, even after a pause or at the start: people
+        # annotating real speech (Switchboard) mark almost none of these as fillers.
+        ("so i joined in may", []),
+        ("um so we started", [("um", 0)]),
+        ("we checked / so we rolled back", []),
+        ("so that was the project", []),
     ],
 )
-def test_so_well_okay_so_count_when_opening_or_after_a_pause_or_filler(sentence: str, expected: list) -> None:
+def test_so_well_okay_so_count_when_they_lead_nowhere(sentence: str, expected: list) -> None:
     assert fillers(sentence) == expected
 
 
-def test_so_after_a_pause_counts_only_with_times() -> None:
-    words = tuple(Word(t) for t in "we checked so we rolled back".split())
-    assert find_fillers(TokenView.of(words), ENGLISH, 1.0) == ()
+def test_grammar_vetoes_what_the_model_might_count() -> None:
+    """Where grammar rules a filler out, the learned model is not asked at all."""
+    for sentence in ("i really like testing", "do you know the answer", "that is what i mean", "as well as java"):
+        assert fillers(sentence) == [], sentence
 
 
-def test_pause_threshold_decides_what_opens_a_new_stretch() -> None:
-    view = TokenView.of(timed("we checked / so we rolled back", pause_s=1.5))
-    assert [f.text for f in find_fillers(view, ENGLISH, 2.0)] == []
-    assert [f.text for f in find_fillers(view, ENGLISH, 1.5)] == ["so"]
+def test_the_shipped_model_is_small_and_read_once() -> None:
+    model = english_model()
+    assert model is not None and model is english_model()
+    assert set(model.weights) >= {"like", "you_know", "i_mean", "well", "so", "right", "okay", "actually"}
+    assert sum(len(table) for table in model.weights.values()) < 5000
 
 
 @pytest.mark.parametrize(
@@ -159,9 +169,47 @@ def test_right_counts_as_a_tag_not_as_an_adjective_or_adverb(sentence: str, expe
     assert fillers(sentence) == expected
 
 
-@pytest.mark.parametrize("word", ["basically", "literally", "actually", "totally"])
+@pytest.mark.parametrize("word", ["basically", "literally", "totally"])
 def test_intensifiers_always_count(word: str) -> None:
     assert fillers(f"it was {word} fine") == [(word, 2)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("actually i disagree", [("actually", 0)]),
+        ("and actually we never needed it", [("actually", 1)]),
+        ("it was actually fine", []),
+        ("we actually shipped on time", []),
+    ],
+)
+def test_actually_counts_opening_a_clause_not_inside_one(sentence: str, expected: list) -> None:
+    assert fillers(sentence) == expected
+
+
+def typed(text: str) -> list[tuple[str, int]]:
+    words = transcript_from_text(text).words
+    return [(f.text, f.index) for f in find_fillers(TokenView.of(words), ENGLISH, 1.0)]
+
+
+@pytest.mark.parametrize(
+    "fenced, plain, expected",
+    [
+        ("We used tools, like, Jenkins.", "We used tools like Jenkins.", [("like", 3)]),
+        ("As, you know, we grew.", "As you know, we grew.", [("you know", 1)]),
+        ("It was, like, a puzzle.", "It was like a puzzle.", [("like", 2)]),
+        ("The clients, like, loved it.", "The clients like the design.", [("like", 2)]),
+    ],
+)
+def test_typed_commas_or_dashes_around_a_filler_are_evidence_for_it(fenced: str, plain: str, expected: list) -> None:
+    assert typed(fenced) == expected
+    assert typed(plain) == []
+    assert typed(fenced.replace(", ", " - ", 1).replace(", ", " - ", 1)) == expected
+
+
+def test_a_typed_comma_after_a_word_alone_does_not_make_it_a_filler() -> None:
+    assert typed("We did well, I think.") == []
+    assert typed("Well, I think so.") == [("well", 0)]
 
 
 def test_a_filler_chain_counts_every_filler_once() -> None:

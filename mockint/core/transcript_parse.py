@@ -61,9 +61,32 @@ def text_words(text: str) -> list[str]:
     return words
 
 
+# Punctuation a writer uses where a speaker breaks off: commas, dashes, stops, brackets. A comma
+# or point between digits ("1,000", "3.5") and a hyphen inside a word ("well-known") are not.
+_BREAK = re.compile(r"\[[^\[\]\n]*\]|[;:!?()\u2013\u2014\u2026]|--|(?<!\S)-(?!\S)|[,.](?!\d)|(?<!\d)[,.]")
+
+
+def text_words_with_breaks(text: str) -> list[tuple[str, bool]]:
+    """The words of a typed transcript, each with whether punctuation marks a break before it."""
+    words: list[tuple[str, bool]] = []
+    position, pending = 0, False
+    for match in _BREAK.finditer(text):
+        if match.group().startswith("["):
+            continue  # a bracketed marker stays whole; text_words reads it
+        for k, word in enumerate(text_words(text[position : match.start()])):
+            words.append((word, pending and k == 0))
+        pending = True
+        position = match.end()
+    for k, word in enumerate(text_words(text[position:])):
+        words.append((word, pending and k == 0))
+    if words and words[0][1]:
+        words[0] = (words[0][0], False)  # nothing comes before the first word
+    return words
+
+
 def transcript_from_text(text: str) -> Transcript:
-    """A plain-text transcript: words only, no times (so no pauses or pace)."""
-    return Transcript(tuple(Word(w) for w in text_words(text)))
+    """A plain-text transcript: words only, no times (so no pauses or pace), with its punctuation's breaks."""
+    return Transcript(tuple(Word(w, break_before=b) for w, b in text_words_with_breaks(text)))
 
 
 def transcript_from_vosk_json(

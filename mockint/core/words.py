@@ -10,13 +10,16 @@ class Word:
     """One word as a recognizer (or a plain transcript) gives it.
 
     Times are seconds from the start of the answer recording; None where unknown (plain text).
-    `text` is lowercase without punctuation, as Vosk writes it.
+    `text` is lowercase without punctuation, as Vosk writes it. `break_before` keeps the one cue
+    punctuation gave in a typed transcript: a comma, dash or full stop before this word (a
+    recognizer writes none; its timings tell the pauses instead).
     """
 
     text: str
     start: float | None = None
     end: float | None = None
     conf: float | None = None
+    break_before: bool = False
 
     @property
     def timed(self) -> bool:

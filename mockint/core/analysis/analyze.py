@@ -30,7 +30,7 @@ def _as_reported(word: Word) -> Word:
     """The word with times at 10 ms and confidence at 0.001, so every figure derives from what is shown."""
     word = clean_word(word)
     conf = None if word.conf is None else round(word.conf, 3)
-    return Word(word.text, round_s(word.start), round_s(word.end), conf)
+    return Word(word.text, round_s(word.start), round_s(word.end), conf, word.break_before)
 
 
 def analyze_answer(

@@ -13,22 +13,49 @@ class FillerContext:
 
     `is_filler` is filled in as the pass goes, so a rule can ask whether the words just before
     were fillers ("um so", "like you know") but never looks at decisions not yet made.
+
+    `breaks[i]` says a typed transcript marks a break (a comma, a dash) before word i: where there
+    are no timings, that plays the part of the pause a listener would hear.
     """
 
-    __slots__ = ("texts", "gap_before", "hesitation_s", "is_filler")
+    __slots__ = ("texts", "gap_before", "breaks", "hesitation_s", "is_filler", "spans")
 
-    def __init__(self, texts: tuple[str, ...], gap_before: tuple[float | None, ...], hesitation_s: float) -> None:
+    def __init__(
+        self,
+        texts: tuple[str, ...],
+        gap_before: tuple[float | None, ...],
+        hesitation_s: float,
+        breaks: tuple[bool, ...] = (),
+        spans: tuple[tuple[float | None, float | None], ...] = (),
+    ) -> None:
         self.texts = texts
         self.gap_before = gap_before
+        self.breaks = breaks
         self.hesitation_s = hesitation_s
         self.is_filler = bytearray(len(texts))
+        self.spans = spans  # (start, end) of each word, empty without times
+
+    def duration(self, i: int, size: int) -> float | None:
+        """How long words i..i+size-1 took to say, None without times."""
+        if i < 0 or i + size > len(self.spans):
+            return None
+        start, end = self.spans[i][0], self.spans[i + size - 1][1]
+        return None if start is None or end is None else max(0.0, end - start)
 
     def word(self, i: int) -> str | None:
         """The text at i, None outside the answer (so rules can test neighbours without bounds checks)."""
         return self.texts[i] if 0 <= i < len(self.texts) else None
 
+    def gap(self, i: int) -> float | None:
+        """The silence before word i, None at the start, past the end, or without times."""
+        return self.gap_before[i] if 0 <= i < len(self.gap_before) else None
+
+    def break_before(self, i: int) -> bool:
+        return 0 <= i < len(self.breaks) and self.breaks[i]
+
     def pause_before(self, i: int) -> bool:
-        return 0 <= i < len(self.gap_before) and reaches(self.gap_before[i], self.hesitation_s)
+        """A hesitation before word i: a silence long enough, or a typed comma or dash."""
+        return reaches(self.gap(i), self.hesitation_s) or self.break_before(i)
 
     def after_filler(self, i: int) -> bool:
         return i > 0 and bool(self.is_filler[i - 1])

@@ -39,7 +39,7 @@ def clean_word(word: Word) -> Word:
     text = word.text if isinstance(word.text, str) else str(word.text)
     if start == word.start and end == word.end and conf == word.conf and text is word.text:
         return word
-    return Word(text, start, end, conf)
+    return Word(text, start, end, conf, word.break_before is True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class TokenView:
     texts: tuple[str, ...]
     gap_before: tuple[float | None, ...]
     timed: bool
+    breaks: tuple[bool, ...] = ()  # a typed comma or dash before word i (empty when there is none)
 
     @classmethod
     def of(cls, words: tuple[Word, ...]) -> TokenView:
@@ -69,7 +70,8 @@ class TokenView:
             elif previous_end is not None and i > 0:
                 gaps[i] = word.start - previous_end
             previous_end = word.end
-        return cls(words, texts, tuple(gaps), timed)
+        breaks = tuple(w.break_before is True for w in words)
+        return cls(words, texts, tuple(gaps), timed, breaks if any(breaks) else ())
 
     def gap_after(self, i: int) -> float | None:
         return self.gap_before[i + 1] if i + 1 < len(self.gap_before) else None

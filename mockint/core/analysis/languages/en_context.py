@@ -7,7 +7,10 @@ ways the rules lean to not counting it: a missed filler costs the speaker less t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mockint.core.analysis.context import ContextRule, FillerContext
+from mockint.core.analysis.filler_model import learned
 
 _CONJUNCTIONS = frozenset({"and", "but", "or", "because", "cause", "so", "then", "plus"})
 _BE = frozenset(
@@ -191,8 +194,25 @@ def _so_opens(ctx: FillerContext, i: int, after: int) -> bool:
     return _opening(ctx, i, _SO_NOT_AFTER)
 
 
+# Switchboard's annotators (the development split) mark "so" as a filler when it leads nowhere:
+# "so um", "so / where was i", "so how do you...", a trailing "so". A "so" that opens a clause
+# ("so we rolled back", "so i joined in may") is a conjunction to them, even after a pause.
+_LEADS_NOWHERE = frozenset(
+    "um umm uh uhh uhm er erm ah hmm mm yeah anyway basically like well okay ok right i'm how what why where "
+    "who which".split()
+)
+
+
 def _so(ctx: FillerContext, i: int) -> bool:
-    return _so_opens(ctx, i, i + 1)
+    if not _so_opens(ctx, i, i + 1):
+        return False
+    after = ctx.word(i + 1)
+    if after is None or ctx.pause_before(i + 1) or after in _LEADS_NOWHERE:
+        return True
+    return (after, ctx.word(i + 2)) in _FILLER_PAIRS  # "so you know we...", "so i mean..."
+
+
+_FILLER_PAIRS = frozenset({("you", "know"), ("i", "mean")})
 
 
 def _okay_so(ctx: FillerContext, i: int) -> bool:
@@ -234,13 +254,88 @@ def _right(ctx: FillerContext, i: int) -> bool:
     return ctx.opens(i)
 
 
-CONTEXT_RULES: tuple[ContextRule, ...] = (
-    ContextRule(("like",), _like),
-    ContextRule(("you", "know"), _you_know),
-    ContextRule(("i", "mean"), _i_mean),
-    ContextRule(("okay", "so"), _okay_so),
-    ContextRule(("ok", "so"), _okay_so),
-    ContextRule(("so",), _so),
-    ContextRule(("well",), _well),
-    ContextRule(("right",), _right),
+# --- okay, actually ---------------------------------------------------------------------------
+def _okay(ctx: FillerContext, i: int) -> bool:
+    """A lone "okay" counts only as a stall before another filler or a pause ("okay um let me think")."""
+    after = ctx.word(i + 1)
+    return _opening(ctx, i, _BE) and (ctx.pause_before(i + 1) or after in _LEADS_NOWHERE)
+
+
+# "actually" as a discourse marker opens a clause ("actually i think", "and actually we"); inside
+# one ("it was actually a lesson", "we actually shipped") it is an adverb of contrast.
+_ACTUALLY_OPENERS = frozenset("well oh yeah no now see".split())
+
+
+def _actually(ctx: FillerContext, i: int) -> bool:
+    before = ctx.word(i - 1)
+    return ctx.opens(i) or before in _CONJUNCTIONS or before in _ACTUALLY_OPENERS
+
+
+# Where grammar rules a filler out whatever the habit of the speaker ("i like", "do you know",
+# "what i mean", "as well", "well known", "the right", "so much"): the model is not asked there.
+def _like_veto(ctx: FillerContext, i: int) -> bool:
+    before, after = ctx.word(i - 1), ctx.word(i + 1)
+    subject = ctx.word(i - 2) if before in _LIKE_ADVERBS else before
+    if subject in _LIKE_VERB_BEFORE or before in _LIKE_VERB_BEFORE or before in _LIKE_COMPARE_BEFORE:
+        return True
+    if after in ("a", "an"):
+        return ctx.word(i + 2) not in _LIKE_QUANTITY and not ctx.pause_before(i + 1)  # "like a puzzle" compares
+    return after in _LIKE_COMPARED  # "like that", "like them"
+
+
+_LIKE_COMPARED = frozenset("that this it them him me us those these mine yours".split())
+
+
+def _you_know_veto(ctx: FillerContext, i: int) -> bool:
+    return ctx.word(i - 1) in _YOU_KNOW_NOT_AFTER
+
+
+def _i_mean_veto(ctx: FillerContext, i: int) -> bool:
+    after = ctx.word(i + 2)
+    return (
+        ctx.word(i - 1) in _I_MEAN_NOT_AFTER
+        or after in ("to", "every", "business")
+        or (after == "it" and ctx.word(i + 3) in (None, *_OBJECT_QUALIFIERS))
+    )
+
+
+def _well_veto(ctx: FillerContext, i: int) -> bool:
+    after = ctx.word(i + 1)
+    if after in _WELL_NOT_BEFORE or (after is not None and len(after) > 4 and after.endswith("ed") and after != "need"):
+        return True
+    return ctx.word(i - 1) in _WELL_NOT_AFTER
+
+
+def _so_veto(ctx: FillerContext, i: int) -> bool:
+    following = ctx.word(i + 1)
+    return (following in _SO_NOT_BEFORE and following != "that") or ctx.word(i - 1) in _SO_NOT_AFTER
+
+
+def _right_veto(ctx: FillerContext, i: int) -> bool:
+    return ctx.word(i - 1) in _RIGHT_NOT_AFTER or ctx.word(i + 1) in _RIGHT_NOT_BEFORE
+
+
+def _never(ctx: FillerContext, i: int) -> bool:
+    return False
+
+
+# The hand-written rules, by the name the learned model knows them by (filler_model.py), each with
+# its phrase, the rule, and its veto. The model reads the rule's answer as one of its features and
+# weighs it with the context; it is never asked where the veto holds.
+Rule = Callable[[FillerContext, int], bool]
+HAND_RULES: dict[str, tuple[tuple[str, ...], Rule, Rule]] = {
+    "like": (("like",), _like, _like_veto),
+    "you_know": (("you", "know"), _you_know, _you_know_veto),
+    "i_mean": (("i", "mean"), _i_mean, _i_mean_veto),
+    "okay_so": (("okay", "so"), _okay_so, _never),
+    "ok_so": (("ok", "so"), _okay_so, _never),
+    "so": (("so",), _so, _so_veto),
+    "well": (("well",), _well, _well_veto),
+    "right": (("right",), _right, _right_veto),
+    "okay": (("okay",), _okay, _never),
+    "actually": (("actually",), _actually, _never),
+}
+
+CONTEXT_RULES: tuple[ContextRule, ...] = tuple(
+    ContextRule(phrase, learned(name, len(phrase), rule, veto)) for name, (phrase, rule, veto) in HAND_RULES.items()
 )
