@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the frozen app from a clean checkout: dist/mockint/ (one folder; run dist/mockint/mockint)
+# and dist/mockint-VERSION-linux-x86_64.tar.gz to hand out. MockInt and PyInstaller are installed
+# into a venv of their own (build/freeze-venv) from the checkout, never the editable install, so
+# the app holds exactly what a user's copy holds. Linux here; the same spec builds on Windows and
+# macOS (see README, "Install").
+#
+# Needs at run time, from the system (not bundled): espeak-ng (the voice) and PortAudio
+# (libportaudio2, the microphone), as the README's "Install" section says.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv=build/freeze-venv
+rm -rf "$venv" build/pyinstaller dist/mockint
+python3 -m venv "$venv"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check ".[freeze]"
+# From inside build/, so the checkout's own mockint/ folder (next to the current folder) cannot
+# stand in for the installed package: the app is frozen from what pip installed.
+(cd build && "../$venv/bin/python" -m PyInstaller --noconfirm --log-level WARN \
+  --distpath ../dist --workpath pyinstaller ../packaging/mockint.spec)
+
+version=$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("mockint"))')
+archive="dist/mockint-$version-linux-$(uname -m).tar.gz"
+tar -C dist -czf "$archive" mockint
+echo "built dist/mockint/mockint ($(du -sh dist/mockint | cut -f1)) and $archive ($(du -h "$archive" | cut -f1))"
