@@ -41,7 +41,7 @@ def _png_bytes(picture: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    picture.save(buffer, b"PNG")
+    picture.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes, PySide6 wants str
     buffer.close()
     return bytes(data.data())
 
@@ -91,7 +91,7 @@ def render_icons(out_dir: Path) -> list[Path]:
     for size in HICOLOR_SIZES:
         target = out_dir / "hicolor" / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not image(size).save(str(target), b"PNG"):
+        if not image(size).save(str(target)):
             raise SystemExit(f"render_icons: could not write {target}")
         written.append(target)
     scalable = out_dir / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg"
