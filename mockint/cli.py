@@ -172,6 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `mockint ... | head` closed the pipe: nothing more to say to anyone.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:
+        if not error.filename:
+            return _report_crash(error)
+        print(f"mockint: {_os_error_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except UnicodeEncodeError as error:
         encoding = getattr(sys.stdout, "encoding", None) or "its encoding"
         print(
@@ -181,9 +186,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_BAD_INPUT
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
-        where = _log_crash()
-        print(
-            f"mockint: something went wrong inside MockInt ({type(error).__name__}); details in {where}",
-            file=sys.stderr,
-        )
-        return 1
+        return _report_crash(error)
+
+
+def _report_crash(error: BaseException) -> int:
+    where = _log_crash()
+    print(f"mockint: something went wrong inside MockInt ({type(error).__name__}); details in {where}", file=sys.stderr)
+    return 1
+
+
+def _os_error_line(error: OSError) -> str:
+    """A file or folder the system refused (a data folder of another user, a full disk): one line
+    naming it, as for any input the user can fix, rather than a crash report."""
+    from pathlib import Path
+
+    from mockint.paths import app_paths
+
+    name = Path(str(error.filename))
+    reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or type(error).__name__)
+    paths = app_paths()
+    for folder, what in ((paths.data_dir, "data"), (paths.config_dir, "settings"), (paths.log_dir, "log")):
+        if name == folder or folder in name.parents:
+            return (
+                f"MockInt's {what} folder {folder} cannot be used ({reason} for {name}); "
+                "check that it belongs to this user (ls -ld)"
+            )
+    return f"{name} cannot be used ({reason})"

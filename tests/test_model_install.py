@@ -20,7 +20,8 @@ def test_folder_is_copied_checked_and_recorded(tmp_path: Path) -> None:
     installed = install_model_from(source, models_dir)
     assert installed == models_dir / "my-model"
     assert find_model_problems(installed) == []
-    assert read_install_record(installed)["source"] == str(source.resolve())
+    record = read_install_record(installed)
+    assert record is not None and record["source"] == str(source.resolve())
     assert not (source / INSTALL_RECORD).exists()  # the user's own folder is left as it was
 
 
@@ -94,3 +95,36 @@ def test_unsafe_names_are_refused(tmp_path: Path, name: str) -> None:
     source = make_fake_model(tmp_path / "m")
     with pytest.raises(BadInputError):
         install_model_from(source, tmp_path / "models", name=name)
+
+
+@pytest.mark.parametrize("link_to", ["outside", "inside"])
+def test_a_folder_holding_a_link_is_refused_and_nothing_is_read_through_it(tmp_path: Path, link_to: str) -> None:
+    """A folder install used to follow links: graph/x -> /etc/shadow was copied in with its contents."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hunter2")
+    source = make_fake_model(tmp_path / "m")
+    target = secret if link_to == "outside" else source / "README"
+    (source / "graph" / "x").symlink_to(target)
+    models_dir = tmp_path / "models"
+    with pytest.raises(UnsafeArchiveError) as refused:
+        install_model_from(source, models_dir)
+    assert "graph/x is a link" in refused.value.user_message and refused.value.exit_code == 2
+    assert not models_dir.exists() or list(models_dir.iterdir()) == []
+    copied = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and p.read_bytes() == b"hunter2"]
+    assert copied == [secret]
+
+
+def test_a_folder_holding_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    import os
+
+    source = make_fake_model(tmp_path / "m")
+    os.mkfifo(source / "graph" / "pipe")
+    with pytest.raises(UnsafeArchiveError, match="graph/pipe is a special file"):
+        install_model_from(source, tmp_path / "models")
+
+
+def test_a_model_folder_reached_through_a_link_installs(tmp_path: Path) -> None:
+    real = make_fake_model(tmp_path / "real-model")
+    (tmp_path / "shortcut").symlink_to(real)
+    installed = install_model_from(tmp_path / "shortcut", tmp_path / "models", name="linked")
+    assert find_model_problems(installed) == [] and not any(p.is_symlink() for p in installed.rglob("*"))

@@ -99,7 +99,9 @@ def transcript_from_vosk_json(
     stays None unless the caller knows it. Anything else raises BadInputError naming `source`.
     """
     try:
-        data = json.loads(text)
+        # Every number as a float: a time of 10**400 becomes inf (refused below as not finite),
+        # and a 5000-digit integer never reaches int(), which refuses more than 4300 digits.
+        data = json.loads(text, parse_int=float)
     except json.JSONDecodeError as error:
         raise BadInputError(
             f"{source} is not valid JSON (line {error.lineno}, column {error.colno}), so it cannot be read as a Vosk result"
@@ -138,10 +140,12 @@ def _result_words(data: Any, source: str, where: str) -> list[Word]:
     return words
 
 
-def _time(item: Mapping[str, Any], key: str, source: str, where: str, required: bool = True) -> float | None:
+def _optional_time(item: Mapping[str, Any], key: str, source: str, where: str) -> float | None:
+    return None if item.get(key) is None else _time(item, key, source, where)
+
+
+def _time(item: Mapping[str, Any], key: str, source: str, where: str) -> float:
     value = item.get(key)
-    if value is None and not required:
-        return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         need = "a number of seconds, zero or more" if key != "conf" else "a number"
         raise BadInputError(f'{source} is not a usable Vosk result: "{key}" of {where} should be {need}')
@@ -153,7 +157,7 @@ def _timed_word(item: Any, source: str, where: str) -> list[Word]:
         raise BadInputError(f'{source} is not a usable Vosk result: {where} should be an object with a "word" string')
     start = _time(item, "start", source, where)
     end = _time(item, "end", source, where)
-    conf = _time(item, "conf", source, where, required=False)
+    conf = _optional_time(item, "conf", source, where)
     if end < start:
         raise BadInputError(
             f"{source} is not a usable Vosk result: {where} ends ({end:g} s) before it starts ({start:g} s)"

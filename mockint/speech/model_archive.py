@@ -54,7 +54,25 @@ def vet_archive(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         reason = unsafe_member_reason(info)
         if reason:
             raise UnsafeArchiveError(f"refused to extract the model archive: {reason}. Nothing was installed.")
+    clash = _file_and_folder_clash(members)
+    if clash:
+        raise UnsafeArchiveError(
+            f"refused to extract the model archive: {clash!r} is both a file and a folder in it. Nothing was installed."
+        )
     return members
+
+
+def _member_parts(info: zipfile.ZipInfo) -> tuple[str, ...]:
+    return tuple(p for p in info.filename.replace("\\", "/").split("/") if p not in ("", "."))
+
+
+def _file_and_folder_clash(members: list[zipfile.ZipInfo]) -> str | None:
+    """A name the archive uses for a file and for a folder (`x` and `x/y`): it cannot be extracted."""
+    files = {_member_parts(info) for info in members if not info.is_dir()}
+    folders = {parts[:depth] for info in members for parts in [_member_parts(info)] for depth in range(1, len(parts))}
+    folders |= {_member_parts(info) for info in members if info.is_dir()}
+    both = sorted(files & folders)
+    return "/".join(both[0]) if both else None
 
 
 def uncompressed_size(members: list[zipfile.ZipInfo]) -> int:
@@ -74,7 +92,7 @@ def safe_extract(
     for info in members:
         if cancel is not None and cancel.is_set():
             raise DownloadCancelled("the model install was cancelled; nothing was installed")
-        parts = [p for p in info.filename.replace("\\", "/").split("/") if p not in ("", ".")]
+        parts = list(_member_parts(info))
         if not parts or parts[0] in _JUNK_TOP_LEVEL:
             continue
         destination = root.joinpath(*parts)

@@ -63,6 +63,19 @@ _V1 = _Layout(
 def find_model_problems(path: Path) -> list[str]:
     """Plain-language problems with the model folder at `path`; empty when it looks usable."""
     path = Path(path)
+    try:
+        return _folder_problems(path)
+    except OSError as error:  # a folder this user may not enter: a problem to name, not a crash
+        where = Path(error.filename) if error.filename else path
+        try:
+            shown = where.relative_to(path).as_posix() or str(path)
+        except ValueError:
+            shown = str(where)
+        reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+        return [f"{shown} cannot be read ({reason})"]
+
+
+def _folder_problems(path: Path) -> list[str]:
     if not path.exists():
         return [f"{path} does not exist"]
     if not path.is_dir():

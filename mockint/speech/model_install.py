@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mockint.core.errors import BadInputError, DiskFullError, StorageError
-from mockint.speech.errors import BrokenModelError
+from mockint.speech.errors import BrokenModelError, UnsafeArchiveError
 from mockint.speech.model_archive import (
     DamagedArchiveError,
     is_disk_full,
@@ -129,13 +129,16 @@ def install_model_from(
 def _install_folder(source: Path, models_dir: Path, name: str, free_bytes: FreeBytes) -> Path:
     if _same_place(source, models_dir / name):
         return models_dir / name
+    size = vet_folder(source)
     models_dir.mkdir(parents=True, exist_ok=True)
-    size = sum(item.stat().st_size for item in source.rglob("*") if item.is_file())
     ensure_free_space(models_dir, size + SLACK_BYTES, free_bytes, what=f"the model {name}")
     with _staging(models_dir, name) as staging:
         copied = staging / "model"
         try:
-            shutil.copytree(source, copied)
+            # symlinks=True: a link that appeared since the check is copied as a link (and then
+            # refused below), never followed to whatever it points at.
+            shutil.copytree(source, copied, symlinks=True)
+            vet_folder(copied)
         except shutil.Error as error:
             raise StorageError(f"could not copy the model from {source}: {error}") from error
         except OSError as error:
@@ -145,6 +148,42 @@ def _install_folder(source: Path, models_dir: Path, name: str, free_bytes: FreeB
                 ) from error
             raise StorageError(f"could not copy the model from {source}: {error.strerror or error}") from error
         return _finish(copied, models_dir, name, source=str(source.resolve()), sha256=None)
+
+
+def vet_folder(folder: Path) -> int:
+    """The bytes of the model folder's files, after checking it holds only files and folders.
+
+    As for archives, links are refused: a model folder with `graph/x -> /etc/shadow` would
+    otherwise be installed with that file's contents. FIFOs and devices are refused too (a copy
+    would hang on them or read a disk). The folder itself may be reached through a link.
+    """
+    total = 0
+    pending = [Path(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError as error:
+            raise BadInputError(
+                f"{current} cannot be read ({error.strerror or error}). Nothing was installed."
+            ) from None
+        for entry in entries:
+            relative = Path(entry.path).relative_to(folder).as_posix()
+            if entry.is_symlink():
+                raise UnsafeArchiveError(
+                    f"refused to install the model folder: {relative} is a link (to {os.readlink(entry.path)}); "
+                    "copy the real file in its place. Nothing was installed."
+                )
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                total += entry.stat(follow_symlinks=False).st_size
+            else:
+                raise UnsafeArchiveError(
+                    f"refused to install the model folder: {relative} is a special file, not a model file. "
+                    "Nothing was installed."
+                )
+    return total
 
 
 def _finish(root: Path, models_dir: Path, name: str, *, source: str, sha256: str | None) -> Path:
