@@ -1,9 +1,14 @@
 """Opening the SQLite database: settings, migrations, and setting a damaged file aside.
 
 A database that cannot be read as one ("file is not a database", a failed integrity check,
-a malformed page) is renamed to `mockint.sqlite3.damaged-<timestamp>` together with its WAL
-files, a fresh one is created, and the caller gets a notice for the user saying where the old
-file went. A database from a newer MockInt is never touched: that is an error to report.
+a malformed page), or that opens but is not MockInt's schema (a negative or unknown version, a
+table or column missing), or an empty file, is renamed to `mockint.sqlite3.damaged-<timestamp>`
+together with its WAL files, a fresh one is created, and the caller gets a notice for the user
+saying where the old file went. A database from a newer MockInt is never touched: that is an
+error to report. Damage inside single rows is handled where rows are read (store/base.py).
+
+The file is made 0600 as soon as it exists, before SQLite writes to it (its WAL and shared
+memory files take the same mode).
 """
 
 from __future__ import annotations
