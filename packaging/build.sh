@@ -19,6 +19,13 @@ python3 -m venv "$venv"
 (cd build && "../$venv/bin/python" -m PyInstaller --noconfirm --log-level WARN \
   --distpath ../dist --workpath pyinstaller ../packaging/mockint.spec)
 
+# Desktop integration inside the folder: install-desktop-entry.sh finds everything beside it
+share=dist/mockint/share
+"$venv/bin/python" packaging/render_icons.py "$share/icons" >/dev/null
+install -D -m 644 packaging/linux/mockint.desktop "$share/applications/mockint.desktop"
+install -D -m 644 packaging/linux/io.github.mockint.MockInt.metainfo.xml "$share/metainfo/io.github.mockint.MockInt.metainfo.xml"
+install -m 755 packaging/linux/install-desktop-entry.sh dist/mockint/install-desktop-entry.sh
+
 version=$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("mockint"))')
 archive="dist/mockint-$version-linux-$(uname -m).tar.gz"
 tar -C dist -czf "$archive" mockint
