@@ -2,14 +2,54 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from mockint.core.analysis import AnswerReport, PauseKind
 from mockint.core.formatting import length_text, seconds_text, target_text
 from mockint.core.targets import TargetRange
 
 WIDTH = 88
 LEGEND = "Marks: {filler}  <hedge>  (pause 1.2 s)  ((long pause 3.4 s))"
+
+
+def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
+    """`textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest)`, in linear time.
+
+    The standard library's textwrap takes quadratic time on a very long word (a 15 MB one took
+    minutes), and a transcript may hold anything. Lines break at spaces; a word longer than a
+    line fills the rest of the current line and goes on in pieces, as textwrap does.
+    """
+    lines: list[str] = []
+    parts, used, empty = [first], len(first), True
+
+    def finish() -> None:
+        nonlocal parts, used, empty
+        lines.append("".join(parts))
+        parts, used, empty = [rest], len(rest), True
+
+    for word in text.split():
+        space = 0 if empty else 1
+        if used + space + len(word) <= width:
+            parts.append(" " * space + word)
+            used, empty = used + space + len(word), False
+            continue
+        if len(word) <= width - len(rest):
+            finish()
+            parts.append(word)
+            used, empty = used + len(word), False
+            continue
+        start = 0  # a word longer than a whole line: pieces, the first one filling this line
+        while start < len(word):
+            space = 0 if empty else 1
+            room = width - used - space
+            if room < 1:
+                finish()
+                continue
+            piece = word[start : start + room]
+            parts.append(" " * space + piece)
+            used, empty = used + space + len(piece), False
+            start += room
+    if not empty:
+        lines.append("".join(parts))
+    return "\n".join(lines)
 
 
 def marked_transcript(report: AnswerReport) -> str:
@@ -33,7 +73,7 @@ def marked_transcript(report: AnswerReport) -> str:
                 if pause.kind is PauseKind.LONG
                 else f"(pause {pause.duration_s:.1f} s)"
             )
-    return textwrap.fill(" ".join(pieces), WIDTH) if pieces else "(no words were heard)"
+    return wrap(" ".join(pieces)) if pieces else "(no words were heard)"
 
 
 def _figures(report: AnswerReport, target: TargetRange) -> list[str]:
@@ -62,13 +102,7 @@ def render_report(report: AnswerReport, target: TargetRange) -> str:
     out = ["Transcript", marked_transcript(report), LEGEND, "", "Figures"]
     out += [f"  {line}" for line in _figures(report, target)]
     if report.work_on:
-        out += ["", "Work on"] + [
-            textwrap.fill(item.message, WIDTH, initial_indent="  - ", subsequent_indent="    ")
-            for item in report.work_on
-        ]
+        out += ["", "Work on"] + [wrap(item.message, first="  - ", rest="    ") for item in report.work_on]
     if report.strengths:
-        out += ["", "Going well"] + [
-            textwrap.fill(item.message, WIDTH, initial_indent="  + ", subsequent_indent="    ")
-            for item in report.strengths
-        ]
+        out += ["", "Going well"] + [wrap(item.message, first="  + ", rest="    ") for item in report.strengths]
     return "\n".join(out)

@@ -29,6 +29,8 @@ from mockint.core.words import Transcript, Word
 def _as_reported(word: Word) -> Word:
     """The word with times at 10 ms and confidence at 0.001, so every figure derives from what is shown."""
     word = clean_word(word)
+    if word.start is None and word.end is None and word.conf is None:
+        return word  # a typed word: nothing to round, and a long transcript is not copied
     conf = None if word.conf is None else round(word.conf, 3)
     return Word(word.text, round_s(word.start), round_s(word.end), conf, word.break_before)
 
