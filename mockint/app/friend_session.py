@@ -261,6 +261,13 @@ class FriendSession:
         marks.flags.append(flag)
         return flag
 
+    def pin_note(self, flag: FlaggedMoment, note: str) -> FlaggedMoment:
+        """The note typed for a NOTE flag, kept at the moment its key was pressed."""
+        final = FlaggedMoment(flag.answer_id, flag.at_s, " ".join(note.split())[:MAX_NOTE_CHARS], FlagKind.NOTE)
+        if self.marks is not None and flag in self.marks.flags:
+            self.marks.flags[self.marks.flags.index(flag)] = final
+        return final
+
     def stop_answer(self) -> None:
         if self.phase not in (FriendPhase.STARTING, FriendPhase.ANSWERING):
             raise FriendRefusal("No answer is being recorded.")

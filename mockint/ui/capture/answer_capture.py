@@ -120,6 +120,11 @@ class AnswerCapture(QObject):
         return self._request
 
     @property
+    def elapsed_s(self) -> float:
+        """Seconds of audio recorded so far, read now: the answer's own clock (a friend's flags)."""
+        return self._take.elapsed_s
+
+    @property
     def _stopping(self) -> bool:
         return self._take.stopping
 
