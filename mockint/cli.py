@@ -119,13 +119,14 @@ def _log_crash() -> str:
     import traceback
     from datetime import datetime
 
-    from mockint.paths import app_paths
+    from mockint.paths import app_paths, make_private_dir, make_private_file
 
     log_dir = app_paths().log_dir
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_dir)  # a traceback may quote a transcript: for this user only
         path = log_dir / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
         path.write_text(traceback.format_exc(), encoding="utf-8")
+        make_private_file(path)
         return str(path)
     except OSError:
         return "(the log folder could not be written)"

@@ -3,6 +3,7 @@ older version left readable is made private once, at the next start."""
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import sys
@@ -109,3 +110,22 @@ def test_an_older_data_folder_is_made_private_once_at_the_next_start():
         pass
     assert mode(paths.recordings_dir / "answer-3.wav") == 0o644
     assert mode(paths.database) == 0o600  # the database itself is always kept private
+
+
+def test_log_files_are_private():
+    from mockint.ui.app import configure_logging
+    from mockint.ui.error_dialog import log_file, log_unexpected
+
+    app_log = logging.getLogger("mockint")
+    before = list(app_log.handlers)
+    configure_logging()
+    try:
+        raise RuntimeError("a bug, quoting what the user said")
+    except RuntimeError as error:
+        written = log_unexpected(error)
+    finally:
+        for handler in set(app_log.handlers) - set(before):  # the log file is this test's alone
+            app_log.removeHandler(handler)
+            handler.close()
+    assert written == log_file()
+    assert (mode(written.parent), mode(written)) == (0o700, 0o600)

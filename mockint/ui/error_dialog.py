@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mockint.core.errors import UserFacingError
-from mockint.paths import app_paths
+from mockint.paths import app_paths, make_private_dir, make_private_file
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +35,10 @@ def log_unexpected(error: BaseException) -> Path | None:
     path = log_file()
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         with path.open("a", encoding="utf-8") as stream:
             stream.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S} unexpected error\n{text}\n")
+        make_private_file(path)  # a traceback may quote what the user said
     except OSError:
         log.exception("could not write the log file %s", path)
         return None
