@@ -120,6 +120,8 @@ class Route:
     honour_range: bool = True
     cut_after: int | None = None  # send this many body bytes, then drop the connection (once)
     stall_after: int | None = None  # send this many body bytes, then wait for `release`
+    send_length: bool = True  # False: no Content-Length; the body ends when the connection closes
+    trickle: tuple[int, float] | None = None  # (bytes, seconds): send this many, wait, and again
     etag: str = '"mockint-test"'
 
 
@@ -182,7 +184,8 @@ def _handler_for(state: ModelServer) -> type[BaseHTTPRequestHandler]:
             self.send_response(seen.status)
             if start:
                 self.send_header("Content-Range", f"bytes {start}-{len(route.data) - 1}/{len(route.data)}")
-            self.send_header("Content-Length", str(len(body)))
+            if route.send_length:
+                self.send_header("Content-Length", str(len(body)))
             self.send_header("Content-Type", "application/zip")
             self.send_header("ETag", route.etag)
             self.end_headers()
@@ -190,6 +193,13 @@ def _handler_for(state: ModelServer) -> type[BaseHTTPRequestHandler]:
                 cut, route.cut_after = route.cut_after, None
                 self._send(body[:cut], seen)
                 self.close_connection = True
+                return
+            if route.trickle is not None:
+                step, pause = route.trickle
+                for at in range(0, len(body), step):
+                    if state.release.wait(pause):  # the test is over: stop trickling
+                        return
+                    self._send(body[at : at + step], seen)
                 return
             if route.stall_after is not None:
                 self._send(body[: route.stall_after], seen)

@@ -13,15 +13,19 @@ import hashlib
 import re
 import threading
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from mockint import __version__
-from mockint.core.errors import BadInputError
+from mockint.core.errors import BadInputError, DiskFullError
 from mockint.speech.errors import ChecksumMismatchError, DownloadCancelled, DownloadError, UnsafeArchiveError
 from mockint.speech.model_archive import DamagedArchiveError
 from mockint.speech.model_catalog import is_web_url, model_name_from_url
 from mockint.speech.model_check import find_model_problems
 from mockint.speech.model_fetch import (
+    MIN_RATE_BYTES_PER_S,
+    RATE_WINDOW_S,
+    DownloadLimits,
     Opener,
     Progress,
     discard_partial,
@@ -41,6 +45,11 @@ from mockint.speech.model_install import (
 )
 
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+# A URL of unknown size may bring at most this much: every Vosk model is well under it.
+UNKNOWN_SIZE_CAP_BYTES = 4 * 1024**3
+# A download never takes the disk below this much free space (the margin every free-space
+# check in the model install keeps for the file system's own bookkeeping).
+FREE_SPACE_MARGIN_BYTES = SLACK_BYTES
 _HASH_CHUNK = 1024 * 1024
 
 
@@ -62,6 +71,8 @@ def download_model(
     free_bytes: FreeBytes = disk_free_bytes,
     timeout_s: float = 30.0,
     replace: bool = False,
+    min_rate_bytes_per_s: float = MIN_RATE_BYTES_PER_S,
+    rate_window_s: float = RATE_WINDOW_S,
 ) -> Path:
     """Fetch the model zip at `url` and install it as models_dir/name; returns that folder.
 
@@ -70,6 +81,10 @@ def download_model(
     setting `cancel` stops the transfer promptly (DownloadCancelled, the `.part` is kept).
     The network (`opener`, called like urllib.request.urlopen) and the disk's free space
     (`free_bytes(path)`) are passed in; the defaults are the real ones.
+
+    The file may not grow past `expected_size` (the catalogue's), or 4 GB when the size is not
+    known, nor past the free space minus a margin; past that it is deleted. A transfer whose
+    average speed stays under `min_rate_bytes_per_s` for `rate_window_s` is given up.
     """
     if not is_web_url(url):
         raise BadInputError(
@@ -109,6 +124,8 @@ def download_model(
     if expected_size is not None and partial_size(part) < expected_size:
         # Known size: refuse before touching the network when the disk is clearly too full.
         before_transfer(partial_size(part), expected_size)
+    cap, too_large = _size_cap(name, downloads_dir, partial_size(part), expected_size, free_bytes)
+    limits = DownloadLimits(cap, too_large, min_rate_bytes_per_s=min_rate_bytes_per_s, rate_window_s=rate_window_s)
     total = fetch_to_part(
         url,
         part,
@@ -120,9 +137,36 @@ def download_model(
         opener=opener,
         timeout_s=timeout_s,
         user_agent=f"MockInt/{__version__}",
+        limits=limits,
     )
     actual_sha256 = _verify(part, name, expected_size=expected_size, total=total, sha256=sha256, cancel=cancel)
     return _install(part, models_dir, name, url=url, sha256=actual_sha256, free_bytes=free_bytes, cancel=cancel)
+
+
+def _size_cap(
+    name: str, downloads_dir: Path, have: int, expected_size: int | None, free_bytes: FreeBytes
+) -> tuple[int, Callable[[int], Exception]]:
+    """The largest the file may become, and the error that says which bound it passed."""
+    room = have + max(0, free_bytes(downloads_dir) - FREE_SPACE_MARGIN_BYTES)
+    size_cap = expected_size if expected_size is not None else UNKNOWN_SIZE_CAP_BYTES
+
+    def too_large(size: int) -> Exception:
+        if room < size_cap:
+            return DiskFullError(
+                f"the download of {name} would leave less than {format_megabytes(FREE_SPACE_MARGIN_BYTES)} free on the "
+                "disk, so it was stopped and deleted; nothing was installed. Free some space and try again."
+            )
+        if expected_size is not None:
+            return ChecksumMismatchError(
+                f"the server sent more than the {format_megabytes(expected_size)} expected for {name}, so the download "
+                "was stopped and deleted; nothing was installed. Check the address."
+            )
+        return DownloadError(
+            f"the server sent more than {format_megabytes(UNKNOWN_SIZE_CAP_BYTES)} for {name}, more than any speech "
+            "model, so the download was stopped and deleted; nothing was installed. Check the address."
+        )
+
+    return min(size_cap, room), too_large
 
 
 def normalised_sha256(sha256: str | None) -> str | None:

@@ -3,6 +3,10 @@
 Beside the `.part` file a small JSON note keeps the URL and the server's validators (ETag,
 Last-Modified), so bytes are only ever resumed from the same file on the same server; a server
 that ignores Range answers 200 and the download simply starts over.
+
+Every transfer is bounded (DownloadLimits): a file may not grow past its cap, whether or not the
+server said its length, and a transfer whose average speed stays under a floor for a whole
+window is given up, so a server trickling a byte every 20 s cannot keep it running forever.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 import socket
 import ssl
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -31,6 +36,53 @@ Opener = Callable[..., Any]
 TransferCheck = Callable[[int, int | None], None]
 
 CHUNK_BYTES = 64 * 1024
+MIN_RATE_BYTES_PER_S = 4096.0  # a 40 MB model at this speed still arrives in under 3 hours
+RATE_WINDOW_S = 60.0
+
+
+@dataclass(frozen=True)
+class DownloadLimits:
+    """Bounds on one transfer; the defaults are the real ones, tests shrink them."""
+
+    max_bytes: int | None = None  # the whole file may not be larger than this
+    too_large: Callable[[int], Exception] | None = None  # the error for a file past max_bytes
+    min_rate_bytes_per_s: float = MIN_RATE_BYTES_PER_S
+    rate_window_s: float = RATE_WINDOW_S
+    clock: Callable[[], float] = time.monotonic
+
+    def refuse_size(self, size: int, part: Path) -> None:
+        """Past the cap: the partial file is deleted (it can never become the model) and the
+        transfer stops."""
+        if self.max_bytes is None or size <= self.max_bytes:
+            return
+        discard_partial(part)
+        if self.too_large is not None:
+            raise self.too_large(size)
+        raise DownloadError(f"the server sent more than {self.max_bytes} bytes; the download was stopped and deleted")
+
+
+class _SpeedFloor:
+    """Gives up when the average speed over a whole window stays under the floor."""
+
+    def __init__(self, limits: DownloadLimits, done: int) -> None:
+        self.limits = limits
+        self.mark = (limits.clock(), done)
+
+    def check(self, done: int, label: str) -> None:
+        now = self.limits.clock()
+        began, had = self.mark
+        elapsed = now - began
+        if elapsed < self.limits.rate_window_s:
+            return
+        if (done - had) / elapsed < self.limits.min_rate_bytes_per_s:
+            raise DownloadError(
+                f"the download of {label} was slower than {self.limits.min_rate_bytes_per_s / 1000:g} kB/s for "
+                f"{elapsed:.0f} s ({done / 1_000_000:.1f} MB so far), so it was stopped; check your internet "
+                "connection and run the same command again to resume"
+            )
+        self.mark = (now, done)
+
+
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)\s*$", re.IGNORECASE)
 
 
@@ -89,13 +141,16 @@ def fetch_to_part(
     opener: Opener = urllib.request.urlopen,
     timeout_s: float = 30.0,
     user_agent: str = "MockInt",
+    limits: DownloadLimits | None = None,
 ) -> int | None:
     """Bring `part` up to the whole file, resuming from the bytes already there; returns the
     file's full size when the server told it.
 
     `before_transfer(have, total)` runs once the size is known and before any byte is written
-    (the free-space and expected-size checks); it may raise to stop.
+    (the free-space and expected-size checks); it may raise to stop. `limits` bound the size
+    and the speed (see DownloadLimits).
     """
+    limits = limits or DownloadLimits()
     have = partial_size(part)
     if state.total is not None and have == state.total:
         if progress is not None:
@@ -114,9 +169,10 @@ def fetch_to_part(
         have, total = _where_to_write(response, have, url)
         if before_transfer is not None:
             before_transfer(have, total)
+        limits.refuse_size(max(have, total or 0), part)  # a length the server announced past the cap
         headers = response.headers
         save_state(part, PartialState(url, headers.get("ETag"), headers.get("Last-Modified"), total))
-        _stream(response, part, have, total, label=label, progress=progress, cancel=cancel)
+        _stream(response, part, have, total, label=label, progress=progress, cancel=cancel, limits=limits)
     return total
 
 
@@ -168,10 +224,12 @@ def _stream(
     label: str,
     progress: Progress | None,
     cancel: threading.Event | None,
+    limits: DownloadLimits,
 ) -> None:
     done = have
     if progress is not None:
         progress(done, total)
+    floor = _SpeedFloor(limits, done)
     try:
         with part.open("ab" if have else "wb") as sink:
             sink.truncate(have)
@@ -179,10 +237,14 @@ def _stream(
                 chunk = _read(response, label=label, done=done, total=total, cancel=cancel)
                 if not chunk:
                     break
+                if limits.max_bytes is not None and done + len(chunk) > limits.max_bytes:
+                    sink.close()
+                    limits.refuse_size(done + len(chunk), part)
                 sink.write(chunk)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
+                floor.check(done, label)
     except OSError as error:  # reading raised typed errors already: this is the disk
         if is_disk_full(error):
             raise DiskFullError(
@@ -196,8 +258,11 @@ def _stream(
 
 
 def _read(response: Any, *, label: str, done: int, total: int | None, cancel: threading.Event | None) -> bytes:
+    # read1: whatever has arrived (up to a chunk), so a trickling server is seen as slow at
+    # once instead of after a whole chunk; fakes without read1 are read as before.
+    read = getattr(response, "read1", None) or response.read
     try:
-        return response.read(CHUNK_BYTES)
+        return read(CHUNK_BYTES)
     except (OSError, http.client.HTTPException, ValueError) as error:
         if cancel is not None and cancel.is_set():
             raise _cancelled(label, done) from error
