@@ -7,15 +7,18 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from mockint.app import instance_lock
+from mockint.app.recovery import RECOVERY_DONE_MESSAGE
 from mockint.paths import app_paths
 from mockint.ui.app import ALREADY_RUNNING_MESSAGE
 from mockint.ui.single_instance import BROUGHT_TO_FRONT_MESSAGE, InstanceServer, bring_to_front
 from tests.conftest import REPO_ROOT
+from tests.test_recording_support import tone, write_wav
 from tests.test_ui_app import _wait_until_shown
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals end the app processes")
@@ -37,6 +40,18 @@ def _log(home: Path) -> Path:
     return home / "logs" / "mockint.log"
 
 
+def _wait_for_log(process: subprocess.Popen, home: Path, message: str) -> None:
+    """Waits (on the process, not a sleep) until the app has logged `message`."""
+    deadline = time.monotonic() + 60
+    while message not in _log(home).read_text(encoding="utf-8"):
+        try:
+            process.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            assert time.monotonic() < deadline, f"the app never logged {message!r}"
+            continue
+        pytest.fail(f"the app exited early with {process.returncode}")
+
+
 def _close(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -48,10 +63,11 @@ def test_a_second_start_brings_the_first_window_to_the_front_and_touches_nothing
     try:
         _wait_until_shown(first, _log(mockint_home))
         assert instance_lock.owner_pid(app_paths().data_dir) == first.pid
+        _wait_for_log(first, mockint_home, RECOVERY_DONE_MESSAGE)  # its own start-up is over
         # The first one is recording an answer right now.
         recordings = app_paths().recordings_dir
-        partial = recordings / "answer-1.partial.wav"
-        partial.write_bytes(b"RIFF" + bytes(60))
+        partial = write_wav(recordings / "answer-1.partial.wav", tone(1.0))
+        recording = partial.read_bytes()
 
         second = _start_app()
         out, err = second.communicate(timeout=60)
@@ -60,7 +76,7 @@ def test_a_second_start_brings_the_first_window_to_the_front_and_touches_nothing
         assert f"mockint: {ALREADY_RUNNING_MESSAGE}" in err.splitlines() and "Traceback" not in err
         assert first.poll() is None  # the first one runs on
         assert BROUGHT_TO_FRONT_MESSAGE in _log(mockint_home).read_text(encoding="utf-8")
-        assert partial.read_bytes() == b"RIFF" + bytes(60)  # its recording was left alone
+        assert partial.read_bytes() == recording  # its recording was left alone
         assert sorted(p.name for p in recordings.iterdir()) == ["answer-1.partial.wav"]
         assert instance_lock.owner_pid(app_paths().data_dir) == first.pid
     finally:

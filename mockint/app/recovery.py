@@ -13,12 +13,17 @@ recordings, and recovering its unfinished one would take the answer from under i
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from mockint.app import instance_lock
 from mockint.speech.recovery import recover_unfinished
 from mockint.store import Store
 from mockint.store.orphans_repo import RECOVERED_SESSION_TITLE
+
+log = logging.getLogger(__name__)
+
+RECOVERY_DONE_MESSAGE = "start-up recovery done"
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ def recover_recordings(store: Store) -> RecoveryResult:
             return RecoveryResult((), 0.0, None)
         interrupted = {item.path for item in recover_unfinished(store.recordings.folder)}
         attached = store.attach_orphaned_recordings()
+    log.info("%s: %d recording(s) attached", RECOVERY_DONE_MESSAGE, len(attached))
     cut_short = [a for a in attached if a.path in interrupted]
     unlinked = [a for a in attached if a.path not in interrupted and not a.new_answer]
     answerless = [a for a in attached if a.path not in interrupted and a.new_answer]
