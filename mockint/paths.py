@@ -120,14 +120,25 @@ def make_private_dir(folder: Path) -> Path:
     if not folder.is_dir():
         folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     if _POSIX and stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR_MODE:
-        folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is cut by the umask, and an old folder keeps its own
+        # mkdir's mode is cut by the umask, and an old folder keeps its own.
+        _chmod_or_warn(folder, PRIVATE_DIR_MODE)
     return folder
 
 
 def make_private_file(path: Path) -> None:
-    """Makes an existing file 0600 (a no-op on Windows)."""
+    """Makes an existing file 0600 (a no-op on Windows). FileNotFoundError when it is not there;
+    a file system without modes (a FAT stick under MOCKINT_HOME) is logged, not refused."""
     if _POSIX:
-        os.chmod(path, PRIVATE_FILE_MODE)
+        _chmod_or_warn(Path(path), PRIVATE_FILE_MODE)
+
+
+def _chmod_or_warn(path: Path, mode: int) -> None:
+    try:
+        path.chmod(mode)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        log.warning("could not make %s private: %s", path, error)
 
 
 def make_private_folders(paths: AppPaths) -> None:

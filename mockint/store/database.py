@@ -196,18 +196,11 @@ def _quoted(name: str) -> str:
 def _make_private(path: Path) -> None:
     """The database 0600 before anything is written to it: SQLite gives its WAL and shared-memory
     files the database's own mode, so they are private too."""
-    try:
-        make_private_file(path)
-    except OSError as error:
-        raise from_os_error(error, path, "protect the database") from error
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
+    for suffix in ("", "-wal", "-shm"):
         try:
-            make_private_file(side)
+            make_private_file(path.with_name(path.name + suffix))
         except FileNotFoundError:
-            pass
-        except OSError as error:
-            raise from_os_error(error, side, "protect the database") from error
+            pass  # no WAL yet: SQLite will make it with the database's mode
 
 
 def _configure(connection: sqlite3.Connection) -> None:
