@@ -47,8 +47,14 @@ def run(args: argparse.Namespace) -> int:
     loaded = read_input(args.input, sys.stdin)
     if loaded.kind is InputKind.AUDIO:
         from mockint.commands.analyze_audio import transcribe_for_cli
+        from mockint.commands.analyze_progress import AnalyzeProgress
 
-        transcript = transcribe_for_cli(Path(args.input), args.model, settings)
+        # Loading a model and recognising take tens of seconds: say so on a terminal.
+        progress = AnalyzeProgress(sys.stderr)
+        try:
+            transcript = transcribe_for_cli(Path(args.input), args.model, settings, progress)
+        finally:
+            progress.done()
     else:
         transcript = loaded.transcript
     lexicon, thresholds = analysis_options(settings)
