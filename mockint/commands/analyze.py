@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from mockint.analysis_options import analysis_options
-from mockint.commands.analyze_input import InputKind, read_input
+from mockint.commands.analyze_input import read_input
 from mockint.commands.report_text import render_report
 from mockint.core.analysis import analyze_answer
 from mockint.core.errors import BadInputError
@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         raise BadInputError(str(error)) from None
     settings = Settings()
     loaded = read_input(args.input, sys.stdin)
-    if loaded.kind is InputKind.AUDIO:
+    transcript = loaded.transcript
+    if transcript is None:  # audio, which is recognised here
         from mockint.commands.analyze_audio import transcribe_for_cli
         from mockint.commands.analyze_progress import AnalyzeProgress
 
@@ -55,8 +56,6 @@ def run(args: argparse.Namespace) -> int:
             transcript = transcribe_for_cli(Path(args.input), args.model, settings, progress)
         finally:
             progress.done()
-    else:
-        transcript = loaded.transcript
     lexicon, thresholds = analysis_options(settings)
     report = analyze_answer(transcript, target, lexicon=lexicon, thresholds=thresholds)
     if args.json:
