@@ -34,6 +34,7 @@ class Setting(StrEnum):
     PACE_FAST_WPM = "analysis/pace_fast_wpm"
     CUSTOM_FILLERS = "analysis/custom_fillers"  # {language: [words]} added by the user
     REMOVED_FILLERS = "analysis/removed_fillers"  # {language: [words]} the user does not count
+    ANALYSIS_LANGUAGE = "analysis/language"  # language code; None follows the speech model's language
     WINDOW_GEOMETRY = "ui/window_geometry"  # hex of QWidget.saveGeometry()
     SELECTED_DECKS = "practice/decks"
 
@@ -57,8 +58,9 @@ DEFAULTS: dict[Setting, Any] = {
     Setting.PACE_FAST_WPM: 170,
     Setting.CUSTOM_FILLERS: {},
     Setting.REMOVED_FILLERS: {},
+    Setting.ANALYSIS_LANGUAGE: None,
     Setting.WINDOW_GEOMETRY: None,
-    Setting.SELECTED_DECKS: [],
+    Setting.SELECTED_DECKS: ["warm-up"],  # first run: a short deck is ticked, so Start works at once
 }
 
 

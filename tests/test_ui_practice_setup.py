@@ -14,8 +14,7 @@ from tests.test_ui_practice_support import DECK_ID, open_practice, practice_sett
 
 
 def deck_rows(page) -> dict[str, str]:
-    items = (page.setup.deck_list.item(row) for row in range(page.setup.deck_list.count()))
-    return {item.data(Qt.ItemDataRole.UserRole): item.text() for item in items}
+    return dict(page.setup.deck_list.rows())
 
 
 def test_decks_are_listed_with_their_question_counts_and_ticks_are_remembered(make_window, qtbot):
@@ -26,15 +25,22 @@ def test_decks_are_listed_with_their_question_counts_and_ticks_are_remembered(ma
     rows = deck_rows(page)
     assert rows[DECK_ID] == "Korean practice  ·  2 questions"
     assert rows["warm-up"].startswith("Warm-up  ·  ") and rows["warm-up"].endswith(" questions")
-    assert page.setup.selected_deck_ids() == []
+    assert page.setup.selected_deck_ids() == ["warm-up"]  # first run: a deck is ticked, Start needs nothing more
+    assert page.setup.reason.text() != NO_DECK_REASON
+
+    # Space unticks and ticks the deck with the focus; the arrow keys move between decks.
+    setup = page.setup
+    boxes = setup.deck_list.boxes()
+    boxes[0].setFocus()
+    for _ in range(list(rows).index("warm-up")):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    warm_up = setup.deck_list.box("warm-up")
+    assert QApplication.focusWidget() is warm_up
+    qtbot.keyClick(warm_up, Qt.Key.Key_Space)
+    assert setup.selected_deck_ids() == []
     assert page.setup.reason.text() == NO_DECK_REASON and not page.setup.start_button.isEnabled()
     assert page.setup.start_button.toolTip() == NO_DECK_REASON
-
-    # Space ticks the highlighted deck, as in any list of check boxes.
-    setup = page.setup
-    setup.deck_list.setCurrentRow(list(rows).index("warm-up"))
-    setup.deck_list.setFocus()
-    qtbot.keyClick(setup.deck_list, Qt.Key.Key_Space)
+    qtbot.keyClick(warm_up, Qt.Key.Key_Space)
     assert setup.selected_deck_ids() == ["warm-up"]
     setup.set_selected_decks(["warm-up", DECK_ID])
     assert Settings(window.context.paths.settings_file).get(Setting.SELECTED_DECKS) == [DECK_ID, "warm-up"]

@@ -1,12 +1,16 @@
 """The main window: a sidebar of pages, the page area, and a status bar for the speech model.
 
-The window appears at once; the model and the database load in the background afterwards
-(see `AppContext.model` / `.store`). Closing cancels and waits for all background work.
+The window appears at once: only the page it opens on is built before it shows; every other
+page is imported and built the first time it is opened. The model and the database load in the
+background afterwards (see `AppContext.model` / `.store`). Closing cancels and waits for all
+background work.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -23,15 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockint.core.errors import NoModelError
 from mockint.settings import Setting
-from mockint.store import Store
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for, show_error, show_notice
 from mockint.ui.icons import app_icon, themed_icon
-from mockint.ui.pages import NAV_PAGES, page_modules
+from mockint.ui.pages import NAV_PAGES, extra_page_modules, nav_page_module
 from mockint.ui.shortcuts import install_page_shortcuts, install_quit_shortcut, page_shortcut_text
 from mockint.ui.theme import Theme
+from mockint.ui.widget_policy import install_widget_policy
 from mockint.ui.widgets.elided_label import ElidedLabel
+
+if TYPE_CHECKING:  # the store's modules load with the page that needs them, not with the window
+    from mockint.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +59,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self._pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}  # pages not built yet, by key
+        self._extras_found = not discover_pages
         self._closed = False
+        install_widget_policy()
         self.setWindowTitle("MockInt")
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
@@ -68,10 +79,12 @@ class MainWindow(QMainWindow):
         context.store.ready.connect(self._store_ready)
         context.store.unavailable.connect(self._store_unavailable)
         if discover_pages:
-            for module in page_modules():
-                self.register_page(
-                    module.PAGE_KEY, module.create_page(context), title=getattr(module, "PAGE_TITLE", None)
-                )
+            for entry in NAV_PAGES:
+                module_name = nav_page_module(entry.key)
+                if module_name is not None:
+                    self.register_page_factory(entry.key, _page_factory(module_name, context))
+            # Extra pages (other modes) only add sidebar entries: found once the window is up.
+            QTimer.singleShot(0, self._find_extra_pages)
         self._select_first_available()
         if load_in_background:
             # After the event loop has shown the window: loading never delays it.
@@ -146,7 +159,6 @@ class MainWindow(QMainWindow):
         self._model_icon.setFixedSize(16, 16)
         self.model_status = ElidedLabel("", objectName="modelStatus")
         self.model_status.setMaximumWidth(560)
-        self.model_status.setAccessibleName("Speech model status")
         bar.addPermanentWidget(self._model_icon)
         bar.addPermanentWidget(self.model_status)
 
@@ -171,19 +183,53 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
         entry = next((e for e in NAV_PAGES if e.key == key), None)
         self._describe_item(item, entry.tooltip if entry else tooltip, installed=True)
+        self._factories.pop(key, None)
         if self.sidebar.currentItem() is item:
             self.stack.setCurrentWidget(widget)
 
+    def register_page_factory(
+        self, key: str, factory: Callable[[], QWidget], *, title: str | None = None, icon: str = "review"
+    ) -> None:
+        """Like register_page, but the page is built by `factory()` the first time it is needed."""
+        item = self._item(key)
+        if item is None:
+            if not title:
+                raise ValueError(f"page {key!r} is not a sidebar entry; give it a title")
+            item = self._add_sidebar_item(key, title, icon, "")
+        self._factories[key] = factory
+        entry = next((e for e in NAV_PAGES if e.key == key), None)
+        self._describe_item(item, entry.tooltip if entry else "", installed=True)
+
     def page(self, key: str) -> QWidget | None:
+        """The page for `key`, built now if it was not yet; None when it is not installed."""
+        if key not in self._pages and key not in self._factories and not self._extras_found:
+            self._find_extra_pages()
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            self.register_page(key, factory())
         return self._pages.get(key)
+
+    def built_pages(self) -> list[str]:
+        """Keys of the pages built so far (the others are built when first opened)."""
+        return list(self._pages)
 
     def show_page(self, key: str) -> bool:
         """Switches to the page; False when that page is not installed."""
         item = self._item(key)
-        if item is None or key not in self._pages:
+        if item is None or self.page(key) is None:
             return False
         self.sidebar.setCurrentItem(item)
         return True
+
+    def _find_extra_pages(self) -> None:
+        if self._extras_found or self._closed:
+            return
+        self._extras_found = True
+        for module in extra_page_modules():
+            factory = _page_factory(module.__name__, self.context)
+            self.register_page_factory(
+                module.PAGE_KEY, factory, title=getattr(module, "PAGE_TITLE", None) or module.PAGE_KEY.title()
+            )
 
     def show_row(self, row: int) -> None:
         item = self.sidebar.item(row)
@@ -213,7 +259,7 @@ class MainWindow(QMainWindow):
         if item is None:
             return
         key = item.data(KEY_ROLE)
-        page = self._pages.get(key)
+        page = self.page(key)
         if page is not None:
             self.stack.setCurrentWidget(page)
             self.page_changed.emit(key)
@@ -250,6 +296,14 @@ class MainWindow(QMainWindow):
         self._set_model_status("Ready", "ready", "ready")
 
     def _model_unavailable(self, error: BaseException) -> None:
+        # The status bar speaks to a window user: it never names a command; the setup button fixes it.
+        if isinstance(error, NoModelError):
+            damaged = type(error).__name__ == "BrokenModelError"
+            self._set_model_status(
+                "The speech model is damaged" if damaged else "No speech model installed yet", "unavailable", "warning"
+            )
+            self.model_status.setToolTip("Set up a speech model to practise out loud (Settings › Speech models).")
+            return
         self._set_model_status(message_for(error), "unavailable", "warning")
 
     def _store_ready(self, store: Store) -> None:
@@ -289,3 +343,15 @@ class MainWindow(QMainWindow):
             if store is not None and all_stopped:
                 store.close()
         event.accept()
+
+
+def _page_factory(module_name: str, context: AppContext) -> Callable[[], QWidget]:
+    """Imports the page's module and builds its page, when first asked (that is what keeps start-up fast)."""
+
+    def build() -> QWidget:
+        import importlib
+
+        page: QWidget = importlib.import_module(module_name).create_page(context)
+        return page
+
+    return build

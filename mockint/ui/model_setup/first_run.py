@@ -7,13 +7,21 @@ setup dialog opens once by itself, and a status-bar button reopens it whenever t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from mockint.core.errors import NoModelError
 from mockint.ui.context import AppContext
 from mockint.ui.icons import themed_icon
-from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
+
+if TYPE_CHECKING:  # the dialog (and the downloader) load when it is first opened, not with the window
+    from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
+
+# The Practice page offers the setup beside its Start button; the status bar does elsewhere, so
+# "Set up speech model" is on screen once.
+PAGE_WITH_OWN_SETUP_BUTTON = "practice"
 
 SETUP_BUTTON_TEXT = "Set up speech model…"
 
@@ -28,6 +36,7 @@ class ModelSetupLauncher(QObject):
         self.dialog: ModelSetupDialog | None = None
         self._open_automatically = open_automatically
         self._opened_once = False
+        self._needed = False  # no usable model: the button is offered (where the page does not)
         self.button = QPushButton(themed_icon("warning", context.theme, role="warning"), SETUP_BUTTON_TEXT)
         self.button.setObjectName("modelSetupButton")
         self.button.setIconSize(QSize(14, 14))
@@ -39,13 +48,18 @@ class ModelSetupLauncher(QObject):
         window.statusBar().addPermanentWidget(self.button)
         context.model.unavailable.connect(self._model_unavailable)
         context.model.ready.connect(self._model_ready)
+        page_changed = getattr(window, "page_changed", None)
+        if page_changed is not None:
+            page_changed.connect(self._update_button)
 
     def open_dialog(self) -> ModelSetupDialog:
         """Shows the setup dialog (the same one, with its state, if it was opened before)."""
         self._opened_once = True
         if self.dialog is None:
+            from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
+
             self.dialog = ModelSetupDialog(self.context, first_run=True, parent=self.window)
-            self.dialog.installed.connect(lambda _path: self.button.hide())
+            self.dialog.installed.connect(lambda _path: self._set_needed(False))
         self.dialog.start_over_if_finished()
         self.dialog.show()
         self.dialog.raise_()
@@ -55,12 +69,21 @@ class ModelSetupLauncher(QObject):
     def _model_unavailable(self, error: BaseException) -> None:
         if not isinstance(error, NoModelError):
             return
-        self.button.show()
+        self._set_needed(True)
         if self._open_automatically and not self._opened_once:
             self.open_dialog()
 
     def _model_ready(self, _model: object) -> None:
-        self.button.hide()
+        self._set_needed(False)
+
+    def _set_needed(self, needed: bool) -> None:
+        self._needed = needed
+        self._update_button()
+
+    def _update_button(self, *_: object) -> None:
+        current = getattr(self.window, "current_page_key", None)
+        on_page_with_own = current is not None and current() == PAGE_WITH_OWN_SETUP_BUTTON
+        self.button.setVisible(self._needed and not on_page_with_own)
 
 
 def install_model_setup(window: QMainWindow, context: AppContext | None = None) -> ModelSetupLauncher:

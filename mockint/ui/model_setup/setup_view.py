@@ -126,7 +126,7 @@ class SetupView(QWidget):
         self.status_icon.setFixedSize(18, 18)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Progress")
+        self.status_label.setAccessibleDescription("Progress")
         status_row = QHBoxLayout()
         status_row.setSpacing(8)
         status_row.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)

@@ -8,12 +8,15 @@ A page module in this package is picked up when it defines:
     def create_page(context: AppContext) -> QWidget: ...
 
 The five sidebar entries are fixed (NAV_PAGES); an entry whose page is not installed is shown
-disabled so the keyboard shortcuts keep their numbers.
+disabled so the keyboard shortcuts keep their numbers. A sidebar entry's page lives in
+`<key>_page.py`, so the window finds it without importing it: pages are imported and built only
+when first opened, which keeps start-up fast.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 from dataclasses import dataclass
 from types import ModuleType
@@ -52,3 +55,22 @@ def page_modules() -> list[ModuleType]:
         return getattr(module, "PAGE_ORDER", 100), key
 
     return sorted(found, key=order)
+
+
+def nav_page_module(key: str) -> str | None:
+    """The module name of sidebar entry `key`'s page (`<key>_page`), found without importing it."""
+    name = f"{__name__}.{key}_page"
+    return name if importlib.util.find_spec(name) is not None else None
+
+
+def extra_page_modules() -> list[ModuleType]:
+    """Page modules here that are not a sidebar entry's `<key>_page` (pages of other modes), in order."""
+    nav_modules = {f"{key}_page" for key in NAV_KEYS}
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.endswith("_page") or info.name in nav_modules:
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "PAGE_KEY") and hasattr(module, "create_page") and module.PAGE_KEY not in NAV_KEYS:
+            found.append(module)
+    return sorted(found, key=lambda m: (getattr(m, "PAGE_ORDER", 100), m.PAGE_KEY))

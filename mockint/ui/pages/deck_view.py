@@ -79,7 +79,7 @@ class DeckView(QStackedWidget):
         self.problem = QLabel(objectName="problemBox")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setAccessibleName("Why this deck could not be loaded")
+        self.problem.setAccessibleDescription("Why this deck could not be loaded")
         hint = QLabel(
             "Fix the file in a text editor and choose Reload; the other decks work meanwhile.", objectName="hint"
         )

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from mockint.core.decks import DeckLoad
+from mockint.core.decks import DeckLoad, Question
 from mockint.core.errors import NoModelError
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.ui.background import ResourceState
@@ -190,7 +190,15 @@ class PracticePage(QWidget):
         self.interview.card.show_note(reason)  # the reader's own words: why, and what to do
 
     def _answer_saved(self, outcome: AnswerOutcome) -> None:
-        self.interview.answer_summary.show_outcome(outcome)
+        self.interview.answer_summary.show_outcome(outcome, self.question_of(outcome.step))
+
+    def question_of(self, step: Step) -> Question | None:
+        """The deck's question behind `step` (for its coaching), if the deck still has it."""
+        load = self.context.decks.value
+        deck = load.find(step.deck_id) if isinstance(load, DeckLoad) else None
+        if deck is None or not deck.has_question(step.question_id):
+            return None
+        return deck.question(step.question_id)
 
     def _answer_failed(self, message: str) -> None:
         if self.flow.phase is Phase.PROBLEM:

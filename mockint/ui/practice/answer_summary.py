@@ -1,4 +1,5 @@
-"""The short report after each answer: the key figures and the few things that matter most."""
+"""The short report after each answer: the key figures, the few things that matter most, and the
+deck's own coaching for the question (what a good answer covers, the follow-ups to expect)."""
 
 from __future__ import annotations
 
@@ -6,22 +7,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mockint.core.analysis import FeedbackItem, Severity
+from mockint.core.decks import Question
 from mockint.core.formatting import fillers_text, pace_text
 from mockint.ui.practice.outcome import AnswerOutcome, length_text, step_title, top_feedback
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import text_label
 
 
 def feedback_row(item: FeedbackItem, theme: Theme) -> QWidget:
     """One feedback line with a marker: "To work on" or "Going well" in words, not only colour."""
     strength = item.severity is Severity.STRENGTH
-    marker = QLabel("Going well" if strength else "To work on", objectName="fieldLabel")
+    marker = text_label("Going well" if strength else "To work on", name="fieldLabel")
     marker.setStyleSheet(f"color: {theme.color('ok' if strength else 'warning')};")
     marker.setFixedWidth(84)
     marker.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    message = QLabel(item.message)
-    message.setWordWrap(True)
-    message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    message.setAccessibleName(f"{marker.text()}: {item.message}")
+    message = text_label(item.message, role=marker.text(), wrap=True, selectable=True)
     row = QWidget()
     line = QHBoxLayout(row)
     line.setContentsMargins(0, 0, 0, 0)
@@ -37,7 +37,7 @@ class AnswerSummary(QFrame):
         self._theme = theme
         self.setObjectName("card")
         self.setAccessibleName("Answer report")
-        self.title = QLabel("", objectName="sectionTitle")
+        self.title = text_label(name="sectionTitle")
         self.length = self._figure("Length")
         self.pace = self._figure("Pace")
         self.fillers = self._figure("Fillers")
@@ -50,31 +50,47 @@ class AnswerSummary(QFrame):
         figures.setColumnStretch(0, 2)
         self._feedback = QVBoxLayout()
         self._feedback.setSpacing(8)
+        # The deck's coaching: the best content for getting better, shown where the answer is judged.
+        self.good_answer_title = text_label("A GOOD ANSWER COVERS", name="fieldLabel")
+        self.good_answer = text_label(role="What a good answer covers", wrap=True, selectable=True)
+        self.follow_ups_title = text_label("FOLLOW-UPS TO EXPECT", name="fieldLabel")
+        self.follow_ups = text_label(role="Follow-ups to expect", wrap=True, selectable=True)
+        coaching = QVBoxLayout()
+        coaching.setSpacing(4)
+        for widget in (self.good_answer_title, self.good_answer, self.follow_ups_title, self.follow_ups):
+            coaching.addWidget(widget)
+            widget.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addLayout(figures)
         layout.addLayout(self._feedback)
+        layout.addLayout(coaching)
 
     def _figure(self, caption: str) -> tuple[QLabel, QLabel]:
-        value = QLabel("", objectName="practiceFigure")
+        value = text_label(name="practiceFigure", role=caption)
         value.setStyleSheet("font-size: 15px; font-weight: 600;")
-        value.setAccessibleName(caption)
-        return QLabel(caption.upper(), objectName="fieldLabel"), value
+        return text_label(caption.upper(), name="fieldLabel"), value
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
 
     def feedback_texts(self) -> list[str]:
+        """Each feedback line as a screen reader hears it: "To work on: <message>"."""
         texts = []
         for index in range(self._feedback.count()):
             widget = self._feedback.itemAt(index).widget()
             if widget is not None:
-                texts.extend(label.accessibleName() for label in widget.findChildren(QLabel) if label.accessibleName())
+                texts.extend(
+                    f"{label.accessibleDescription()}: {label.text()}"
+                    for label in widget.findChildren(QLabel)
+                    if label.accessibleDescription()
+                )
         return texts
 
-    def show_outcome(self, outcome: AnswerOutcome) -> None:
+    def show_outcome(self, outcome: AnswerOutcome, question: Question | None = None) -> None:
+        """Shows the answer's figures and feedback, and `question`'s coaching from its deck if known."""
         self.title.setText(f"{step_title(outcome.step)} · answer saved")
         self.length[1].setText(length_text(outcome))
         self.pace[1].setText(pace_text(outcome.wpm))
@@ -85,9 +101,23 @@ class AnswerSummary(QFrame):
                 widget.deleteLater()
         items = top_feedback(outcome.report)
         if not items:
-            note = QLabel("This answer could not be analysed; its recording is saved for review.", objectName="hint")
-            note.setWordWrap(True)
+            note = text_label(
+                "This answer could not be analysed; its recording is saved for review.", name="hint", wrap=True
+            )
             self._feedback.addWidget(note)
         for item in items:
             self._feedback.addWidget(feedback_row(item, self._theme))
+        self.show_coaching(question)
         self.setAccessibleDescription(f"{self.length[1].text()}, {self.pace[1].text()}, {self.fillers[1].text()}")
+
+    def show_coaching(self, question: Question | None) -> None:
+        good = question.good_answer.strip() if question is not None else ""
+        follow_ups = question.follow_ups if question is not None else ()
+        self.good_answer.setText(good)
+        self.follow_ups.setText("\n".join(f"•  {text}" for text in follow_ups))
+        for title, body, shown in (
+            (self.good_answer_title, self.good_answer, bool(good)),
+            (self.follow_ups_title, self.follow_ups, bool(follow_ups)),
+        ):
+            title.setVisible(shown)
+            body.setVisible(shown)

@@ -87,7 +87,7 @@ class AnswerTimerBar(QWidget):
         self._styled: tuple[TimerState, str] | None = None
         self._track = _Track(self)
         self.label = QLabel("", objectName="timerText")
-        self.label.setAccessibleName("Answer time")
+        self.label.setAccessibleDescription("Answer time")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

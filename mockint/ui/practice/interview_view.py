@@ -58,7 +58,7 @@ class InterviewView(QWidget):
         self.countdown.setFixedSize(92, 92)
         self.status = QLabel("", objectName="pageSubtitle")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("What is happening")
+        self.status.setAccessibleDescription("What is happening")
         status_row = QHBoxLayout()
         status_row.setSpacing(16)
         status_row.addWidget(self.countdown)
@@ -83,7 +83,7 @@ class InterviewView(QWidget):
         self.answer_summary = AnswerSummary(theme)
         self.problem = QLabel("", objectName="problemBox")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with the answer")
+        self.problem.setAccessibleDescription("Problem with the answer")
 
         self.primary = self._button(
             "", "primary", "Space", self.space_pressed, "Start or stop your answer, skip the think time, or go on"

@@ -19,7 +19,7 @@ class LiveTranscript(QFrame):
         self.words = QLabel(PLACEHOLDER, objectName="hint")
         self.words.setWordWrap(True)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.words.setAccessibleName("Words heard so far")
+        self.words.setAccessibleDescription("Words heard so far")
         self.words.setMinimumHeight(44)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 14)

@@ -39,7 +39,7 @@ class SessionSummaryView(QWidget):
         self.title = QLabel("Session complete", objectName="pageTitle")
         self.overall = QLabel("", objectName="pageSubtitle")
         self.overall.setWordWrap(True)
-        self.overall.setAccessibleName("Session figures")
+        self.overall.setAccessibleDescription("Session figures")
         self.review_button = self._button("&Review answers", "Go through each answer: transcript, fillers and pauses")
         self.review_button.setObjectName("primary")
         self.again_button = self._button("Practise &again", "Start another round with the same decks and settings")

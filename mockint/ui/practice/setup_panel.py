@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -28,9 +26,9 @@ from PySide6.QtWidgets import (
 from mockint.core.decks import Deck, DeckLoad
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
+from mockint.ui.practice.deck_checklist import DeckChecklist
 from mockint.ui.practice.options import PracticeOptions
 
-DECK_ROLE = Qt.ItemDataRole.UserRole
 MAX_QUESTIONS = 50
 MAX_THINK_S = 120
 MAX_SILENCE_S = 60
@@ -73,11 +71,11 @@ class SetupPanel(QWidget):
         options = PracticeOptions.from_settings(context.settings)
 
         decks_card, decks_layout = _card("Decks", "Tick the decks to draw questions from.")
-        self.deck_list = QListWidget()
+        self.deck_list = DeckChecklist()
         self.deck_list.setAccessibleName("Decks to practise with")
-        self.deck_list.setToolTip("Tick one or more decks (Space ticks the highlighted deck)")
-        self.deck_list.setMinimumWidth(300)
-        self.deck_list.itemChanged.connect(self._deck_ticked)
+        self.deck_list.setToolTip("Tick one or more decks (Space ticks the deck with the focus, arrows move)")
+        self.deck_list.setMinimumWidth(260)
+        self.deck_list.toggled.connect(self._deck_ticked)
         decks_layout.addWidget(self.deck_list, 1)
 
         form_card, form_layout = _card("How it runs", "Saved as you change it.")
@@ -142,7 +140,7 @@ class SetupPanel(QWidget):
         form_layout.addWidget(QLabel("HOW A SESSION GOES", objectName="fieldLabel"))
         steps = QLabel(SESSION_STEPS, objectName="hint")
         steps.setWordWrap(True)
-        steps.setAccessibleName("How a session goes")
+        steps.setAccessibleDescription("How a session goes")
         form_layout.addWidget(steps)
 
         self.start_button = QPushButton("&Start practice", objectName="primary")
@@ -156,7 +154,7 @@ class SetupPanel(QWidget):
         self.model_setup_button.hide()
         self.reason = QLabel("", objectName="hint")
         self.reason.setWordWrap(True)
-        self.reason.setAccessibleName("Why practice cannot start yet")
+        self.reason.setAccessibleDescription("Why practice cannot start yet")
         start_row = QHBoxLayout()
         start_row.setSpacing(12)
         start_row.addWidget(self.start_button)
@@ -216,25 +214,14 @@ class SetupPanel(QWidget):
     def show_decks(self, load: DeckLoad) -> None:
         """Lists the decks, ticking the ones chosen last time."""
         self._load = load
-        chosen = set(PracticeOptions.from_settings(self.context.settings).deck_ids)
+        chosen = PracticeOptions.from_settings(self.context.settings).deck_ids
         self.deck_list.blockSignals(True)
-        self.deck_list.clear()
-        for deck in load.decks:
-            count = len(deck.questions)
-            item = QListWidgetItem(f"{deck.name}  ·  {count} question{'' if count == 1 else 's'}")
-            item.setData(DECK_ROLE, deck.id)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if deck.id in chosen else Qt.CheckState.Unchecked)
-            item.setToolTip(deck.description or deck.name)
-            self.deck_list.addItem(item)
+        self.deck_list.set_decks(load.decks, chosen)
         self.deck_list.blockSignals(False)
-        if self.deck_list.count() and self.deck_list.currentRow() < 0:
-            self.deck_list.setCurrentRow(0)
         self._refresh()
 
     def selected_deck_ids(self) -> list[str]:
-        items = (self.deck_list.item(row) for row in range(self.deck_list.count()))
-        return [item.data(DECK_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+        return self.deck_list.checked_ids()
 
     def selected_decks(self) -> list[Deck]:
         if self._load is None:
@@ -243,12 +230,9 @@ class SetupPanel(QWidget):
         return [by_id[deck_id] for deck_id in self.selected_deck_ids() if deck_id in by_id]
 
     def set_selected_decks(self, deck_ids: Sequence[str]) -> None:
-        wanted = set(deck_ids)
-        for row in range(self.deck_list.count()):
-            item = self.deck_list.item(row)
-            item.setCheckState(Qt.CheckState.Checked if item.data(DECK_ROLE) in wanted else Qt.CheckState.Unchecked)
+        self.deck_list.set_checked(deck_ids)
 
-    def _deck_ticked(self, _item: QListWidgetItem) -> None:
+    def _deck_ticked(self) -> None:
         self.context.set_setting(Setting.SELECTED_DECKS, self.selected_deck_ids())
         self._refresh()
 

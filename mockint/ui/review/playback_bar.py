@@ -60,7 +60,7 @@ class PlaybackBar(QWidget):
         self.stop_button.setAccessibleName("Stop")
         self.stop_button.clicked.connect(self.stop)
         self.position_label = QLabel(objectName="playbackPosition")
-        self.position_label.setAccessibleName("Playback position")
+        self.position_label.setAccessibleDescription("Playback position")
         self.note = QLabel(objectName="playbackNote")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

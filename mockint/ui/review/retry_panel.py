@@ -65,7 +65,7 @@ class RetryPanel(QFrame):
         self.hint.setWordWrap(True)
         self.meter = LevelMeter(theme)
         self.time_label = QLabel(objectName="retryTime")
-        self.time_label.setAccessibleName("Time answering")
+        self.time_label.setAccessibleDescription("Time answering")
         self.stop_button = QPushButton("Stop  (Space)")
         self.stop_button.setObjectName("primary")
         self.stop_button.setToolTip("Stop recording; the attempt is saved and compared with the earlier one")

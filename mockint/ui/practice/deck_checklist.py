@@ -1,0 +1,93 @@
+"""The decks to practise with, as real check boxes in a scrolling column.
+
+Real QCheckBoxes rather than checkable list rows: a screen reader's "toggle" action on a list
+row only selects it in Qt, while a check box toggles by keyboard (Tab, arrows, Space), by mouse
+and by the accessibility action alike, and reads as "Warm-up, 12 questions, checked".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from mockint.core.decks import Deck
+
+
+def deck_caption(deck: Deck) -> str:
+    count = len(deck.questions)
+    return f"{deck.name}  ·  {count} question{'' if count == 1 else 's'}"
+
+
+class DeckChecklist(QScrollArea):
+    toggled = Signal()  # a deck was ticked or unticked by the user
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("deckChecklist")
+        self._column = QWidget()
+        self._column.setObjectName("deckChecklistColumn")
+        self._layout = QVBoxLayout(self._column)
+        self._layout.setContentsMargins(10, 8, 10, 8)
+        self._layout.setSpacing(6)
+        self._layout.addStretch(1)
+        self.setWidget(self._column)
+        self._boxes: list[QCheckBox] = []
+
+    # ----- contents
+
+    def set_decks(self, decks: Iterable[Deck], checked: Iterable[str]) -> None:
+        """Lists `decks` (in order), ticking those whose id is in `checked`; emits nothing."""
+        wanted = set(checked)
+        for box in self._boxes:
+            self._layout.removeWidget(box)
+            box.deleteLater()
+        self._boxes = []
+        for deck in decks:
+            box = QCheckBox(deck_caption(deck))
+            box.setProperty("deck_id", deck.id)
+            box.setChecked(deck.id in wanted)
+            box.setToolTip(deck.description or deck.name)
+            box.setAccessibleDescription(deck.description or "")
+            box.toggled.connect(lambda _checked: self.toggled.emit())
+            box.installEventFilter(self)
+            self._layout.insertWidget(len(self._boxes), box)
+            self._boxes.append(box)
+
+    def boxes(self) -> list[QCheckBox]:
+        return list(self._boxes)
+
+    def count(self) -> int:
+        return len(self._boxes)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(deck id, caption) of every deck, in order."""
+        return [(str(box.property("deck_id")), box.text()) for box in self._boxes]
+
+    def checked_ids(self) -> list[str]:
+        return [str(box.property("deck_id")) for box in self._boxes if box.isChecked()]
+
+    def set_checked(self, deck_ids: Sequence[str]) -> None:
+        wanted = set(deck_ids)
+        for box in self._boxes:
+            box.setChecked(str(box.property("deck_id")) in wanted)
+
+    def box(self, deck_id: str) -> QCheckBox | None:
+        return next((b for b in self._boxes if b.property("deck_id") == deck_id), None)
+
+    # ----- keyboard: Up and Down move between the decks, as in a list
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched in self._boxes:
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()), 0)
+            if step:
+                index = self._boxes.index(watched) + step
+                if 0 <= index < len(self._boxes):
+                    self._boxes[index].setFocus(Qt.FocusReason.TabFocusReason)
+                    self.ensureWidgetVisible(self._boxes[index])
+                return True
+        return super().eventFilter(watched, event)
