@@ -13,15 +13,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from mockint.app import review as review_data
+from mockint.app.review import ReviewedAnswer, SessionReview
 from mockint.core.analysis import Thresholds
+from mockint.core.session import PracticeMode, Rating
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
-from mockint.app import review as review_data
 from mockint.ui.review.formatting import when
 from mockint.ui.review.page_layout import ReviewPageLayout
 from mockint.ui.review.retry_controller import RetryController
-from mockint.app.review import ReviewedAnswer, SessionReview
 from mockint.ui.review.review_style import review_style
 from mockint.ui.workers import FunctionWorker
 
@@ -52,6 +53,7 @@ class ReviewPage(ReviewPageLayout):
     answer_shown = Signal(object)  # the ReviewedAnswer now shown
     attempts_shown = Signal(object)  # the attempts (tuple of ReviewedAnswer) the compare tab holds
     attempt_saved = Signal(object)  # the CapturedAnswer of a new attempt
+    rating_saved = Signal(object)  # a friend's Rating, given or changed here
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -77,6 +79,7 @@ class ReviewPage(ReviewPageLayout):
         self.try_again_button.clicked.connect(self.try_again)
         self.compare.open_requested.connect(lambda attempt: self.show_session(attempt.answer.session_id, attempt.id))
         self.answer_view.failed.connect(lambda error: show_error(self, error, "Play the answer"))
+        self.answer_view.rating_saved.connect(self.save_rating)
         self.retry_panel.stop_requested.connect(self.retry.stop)
         self.stop_shortcut.activated.connect(self.retry.stop)
         self.retry.preparing.connect(self._retry_preparing)
@@ -175,10 +178,42 @@ class ReviewPage(ReviewPageLayout):
         self.try_again_button.setEnabled(answer is not None and not self.retry.is_active)
         unchanged = same and answer == self.answer_view.answer
         if not unchanged and not (same and self.answer_view.playback.is_playing):
-            self.answer_view.show_answer(answer, self.thresholds)
+            self.answer_view.show_answer(answer, self.thresholds, **self._friend_feedback(answer))
         if answer is not None:
             self.answer_shown.emit(answer)
             self._load_attempts(answer.id)
+
+    def _friend_feedback(self, answer: ReviewedAnswer | None) -> dict[str, Any]:
+        """The flags and rating a friend gave the answer, when the session was a friend's."""
+        if answer is None or self.review is None:
+            return {}
+        detail = self.review.detail
+        return {
+            "flags": detail.flags_for(answer.id),
+            "rating": detail.ratings.get(answer.id),
+            "friend": detail.session.mode is PracticeMode.FRIEND,
+        }
+
+    def save_rating(self, rating: Rating) -> None:
+        """A friend's rating given or changed in Review, saved in the background."""
+        store = self.context.store.value
+        if store is None:
+            return
+        self.context.workers.start(
+            FunctionWorker(store.save_rating, rating),
+            on_finished=lambda _saved: self._rating_saved(rating),
+            on_failed=lambda error: show_error(self, error, "Save the ratings"),
+        )
+
+    def _rating_saved(self, rating: Rating) -> None:
+        if self.review is not None and isinstance(self.review.detail.ratings, dict):
+            if rating.is_empty:
+                self.review.detail.ratings.pop(rating.answer_id, None)
+            else:
+                self.review.detail.ratings[rating.answer_id] = rating
+        self.answer_view.friend.show_summary(None if rating.is_empty else rating)
+        self.rating_saved.emit(rating)
+        self.context.events.status_message.emit("Ratings saved")
 
     def _meta(self, answer: ReviewedAnswer | None) -> str:
         if answer is None or self.review is None:

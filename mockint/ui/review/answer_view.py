@@ -6,14 +6,18 @@ click on the timeline move playback; playback moves the timeline cursor and the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from mockint.app.review import ReviewedAnswer
 from mockint.core.analysis import Thresholds
+from mockint.core.session import FlaggedMoment, Rating
+from mockint.ui.friend.review_feedback import FriendFeedbackCard
 from mockint.ui.review.feedback_list import FeedbackList
 from mockint.ui.review.figures_panel import FiguresPanel
 from mockint.ui.review.playback_bar import PlaybackBar, play_button_style
-from mockint.app.review import ReviewedAnswer
 from mockint.ui.review.timeline_view import TimelineView
 from mockint.ui.review.transcript_legend import TranscriptLegend
 from mockint.ui.review.transcript_view import TranscriptView
@@ -41,6 +45,7 @@ def _card(title: str, *widgets: QWidget, hint: str = "") -> QFrame:
 
 class AnswerView(QWidget):
     failed = Signal(object)  # a playback error for the user
+    rating_saved = Signal(object)  # a friend session's Rating, given or changed here
 
     def __init__(
         self, workers: WorkerPool, theme: Theme, output_device: int | str | None = None, parent: QWidget | None = None
@@ -67,6 +72,8 @@ class AnswerView(QWidget):
         self.player_card = player
 
         self.feedback_card = _card("Feedback", self.feedback)
+        self.friend = FriendFeedbackCard()  # flags and ratings of a friend session
+        self.friend.hide()
         self.transcript_card = _card(
             "Transcript", self.legend, self.transcript, hint="Click a word to hear the answer from there."
         )
@@ -76,6 +83,7 @@ class AnswerView(QWidget):
         column.setSpacing(14)
         column.addWidget(self.problem)
         column.addWidget(self.feedback_card)
+        column.addWidget(self.friend)
         column.addWidget(self.figures)
         column.addWidget(self.transcript_card)
         column.addStretch(1)
@@ -93,6 +101,8 @@ class AnswerView(QWidget):
 
         self.transcript.word_clicked.connect(lambda _index, start: self.playback.play(start))
         self.feedback.moment_clicked.connect(self.playback.play)
+        self.friend.moment_clicked.connect(self.playback.play)
+        self.friend.rating_saved.connect(self.rating_saved)
         self.timeline.seek_requested.connect(self.playback.seek)
         self.timeline.toggle_requested.connect(self.playback.toggle)
         self.playback.position_changed.connect(self._position_changed)
@@ -107,8 +117,22 @@ class AnswerView(QWidget):
         if self.answer is not None:
             self.feedback.show_feedback(*self._feedback_of(self.answer))
 
-    def show_answer(self, answer: ReviewedAnswer | None, thresholds: Thresholds) -> None:
+    def show_answer(
+        self,
+        answer: ReviewedAnswer | None,
+        thresholds: Thresholds,
+        *,
+        flags: Sequence[FlaggedMoment] = (),
+        rating: Rating | None = None,
+        friend: bool = False,
+    ) -> None:
+        """`flags` and `rating` from the friend who interviewed (`friend`: the session was one)."""
         self.answer = answer
+        self.timeline.set_flags(flags)
+        self.legend.show_flags(bool(flags))
+        self.friend.setVisible(friend and answer is not None)
+        if friend and answer is not None:
+            self.friend.show_for(answer.id, flags, rating)
         report = answer.report if answer is not None else None
         if answer is None:
             self.playback.set_source(None, None, "")
@@ -126,7 +150,7 @@ class AnswerView(QWidget):
             self.feedback.show_feedback(*self._feedback_of(answer))
         self.figures.show_report(report, thresholds)
         self.transcript.show_report(
-            report, unclear_below=thresholds.low_confidence, message=answer.problem if answer else ""
+            report, unclear_below=thresholds.low_confidence, message=answer.problem if answer else "", flags=flags
         )
         self.scroll.verticalScrollBar().setValue(0)
 

@@ -1,12 +1,14 @@
 """The answer on a time line: word blocks, filler and hedge marks, pauses, the target range, a cursor.
 
 Each kind has its own shape as well as its colour (fillers ◆ above the bar, hedges ○, pauses
-hatched, long pauses hatched darker), hovering names what is under the pointer, clicking or
+hatched, long pauses hatched darker, a friend's flags ⚑ a pennant on a pole through the bar), hovering names what is under the pointer, clicking or
 the arrow keys move the playback position, and the whole picture is told in the accessible
 description.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -27,6 +29,7 @@ from mockint.app import timeline_layout as layout
 from mockint.app.timeline_layout import SpotKind
 from mockint.core.analysis import AnswerReport
 from mockint.core.formatting import clock, clock_tenths
+from mockint.core.session import FlaggedMoment
 from mockint.core.targets import TargetRange
 from mockint.ui.review.transcript_marks import mix
 from mockint.ui.theme import Theme
@@ -50,6 +53,7 @@ class TimelineView(QWidget):
         self._target: TargetRange | None = None
         self._spots: list[layout.Spot] = []
         self._cursor: float | None = None
+        self._flags: tuple[FlaggedMoment, ...] = ()
         self.setMinimumHeight(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -73,6 +77,15 @@ class TimelineView(QWidget):
         self._describe()
         self.update()
 
+    def set_flags(self, flags: Sequence[FlaggedMoment]) -> None:
+        """The moments the interviewer flagged (friend sessions), drawn as pennants."""
+        self._flags = tuple(sorted(flags, key=lambda f: f.at_s))
+        self._describe()
+        self.update()
+
+    def flags(self) -> list[FlaggedMoment]:
+        return list(self._flags)
+
     def set_cursor(self, seconds: float | None) -> None:
         """Where playback is (None hides the cursor)."""
         if seconds != self._cursor:
@@ -91,7 +104,11 @@ class TimelineView(QWidget):
         return list(self._spots)
 
     def _describe(self) -> None:
-        self.setAccessibleDescription(layout.describe(self._report, self._duration, self._target))
+        described = layout.describe(self._report, self._duration, self._target)
+        if self._flags:
+            moments = "; ".join(f"{flag.title} at {clock_tenths(flag.at_s)}" for flag in self._flags)
+            described += f" The interviewer flagged: {moments}."
+        self.setAccessibleDescription(described)
 
     # ----- geometry
 
@@ -126,6 +143,7 @@ class TimelineView(QWidget):
         self._paint_pauses(painter)
         self._paint_words(painter)
         self._paint_marks(painter)
+        self._paint_flags(painter)
         self._paint_axis(painter)
         self._paint_cursor(painter)
         if self.hasFocus():
@@ -207,6 +225,18 @@ class TimelineView(QWidget):
                 painter.drawEllipse(QPointF(x, MARK_Y), 4.0, 4.0)
         painter.setPen(Qt.PenStyle.NoPen)
 
+    def _paint_flags(self, painter: QPainter) -> None:
+        """A pennant on a pole through the bar: a shape no other mark has, in the "ok" colour."""
+        color = QColor(self._theme.color("ok"))
+        for flag in self._flags:
+            x = self.x_of(flag.at_s)
+            painter.setPen(QPen(color, 1.6))
+            painter.drawLine(QPointF(x, MARK_Y - 7), QPointF(x, BAR_TOP + BAR_HEIGHT + 2))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPolygon(QPolygonF([QPointF(x, MARK_Y - 7), QPointF(x + 9, MARK_Y - 3.5), QPointF(x, MARK_Y)]))
+        painter.setPen(Qt.PenStyle.NoPen)
+
     def _paint_axis(self, painter: QPainter) -> None:
         c = self._theme.color
         painter.setFont(self._small_font())
@@ -221,7 +251,7 @@ class TimelineView(QWidget):
             painter.drawText(
                 QPointF(min(max(x - width / 2, 0), self.width() - width), AXIS_Y + 6 + metrics.ascent()), label
             )
-        key = "◆ filler   ○ hedge   ▨ pause"
+        key = "◆ filler   ○ hedge   ▨ pause" + ("   ⚑ interviewer's flag" if self._flags else "")
         painter.setPen(QColor(c("muted")))
         painter.drawText(
             QPointF(self.width() - SIDE - metrics.horizontalAdvance(key), AXIS_Y + 24 + metrics.ascent()), key
@@ -259,6 +289,9 @@ class TimelineView(QWidget):
             return ""
         seconds = self.seconds_at(x)
         tolerance = HOVER_PX * self.end_s / max(self.width() - 2 * SIDE, 1.0)
+        flag = min(self._flags, key=lambda f: abs(f.at_s - seconds), default=None)
+        if flag is not None and abs(flag.at_s - seconds) <= tolerance:
+            return f"The interviewer flagged {flag.title} at {clock_tenths(flag.at_s)}. Click to play from here."
         for kinds in ((SpotKind.FILLER, SpotKind.HEDGE), (SpotKind.PAUSE, SpotKind.LONG_PAUSE), (SpotKind.WORD,)):
             spot = layout.spot_at(self._spots, seconds, tolerance, kinds)
             if spot is not None:

@@ -12,6 +12,7 @@ from mockint.ui.review.transcript_marks import (
     NBSP,
     Mark,
     TranscriptStyle,
+    flag_label,
     paint_waves,
     pause_label,
     pause_symbol,
@@ -19,6 +20,7 @@ from mockint.ui.review.transcript_marks import (
 from mockint.ui.theme import Theme
 
 ORDER = (Mark.FILLER, Mark.HEDGE, Mark.PAUSE, Mark.LONG_PAUSE, Mark.UNCLEAR)
+FRIEND_ORDER = (*ORDER, Mark.FLAG)  # an answer a friend flagged
 
 
 class TranscriptLegend(QTextEdit):
@@ -34,7 +36,15 @@ class TranscriptLegend(QTextEdit):
         self.viewport().setAutoFillBackground(False)
         self.setStyleSheet("background: transparent;")
         self.setAccessibleName("Legend")
+        self._order: tuple[Mark, ...] = ORDER
         self.set_theme(theme)
+
+    def show_flags(self, shown: bool) -> None:
+        """Adds the interviewer's flags to the key when the answer has some."""
+        order = FRIEND_ORDER if shown else ORDER
+        if order != self._order:
+            self._order = order
+            self.set_theme(self._theme)
 
     def set_theme(self, theme: Theme) -> None:
         style = TranscriptStyle(theme)
@@ -46,9 +56,11 @@ class TranscriptLegend(QTextEdit):
         font.setPointSizeF(max(font.pointSizeF() - 0.5, 7.0))
         document.setDefaultFont(font)
         cursor = QTextCursor(document)
-        for mark in ORDER:
+        for mark in self._order:
             sample = LEGEND_SAMPLE[mark]
-            if mark in (Mark.PAUSE, Mark.LONG_PAUSE):
+            if mark is Mark.FLAG:
+                cursor.insertText(flag_label(sample), style.flag())
+            elif mark in (Mark.PAUSE, Mark.LONG_PAUSE):
                 cursor.insertText(pause_label(float(sample), pause_symbol(font)), style.pause(mark is Mark.LONG_PAUSE))
             else:
                 first = cursor.position()
@@ -60,12 +72,13 @@ class TranscriptLegend(QTextEdit):
         self.setAccessibleDescription(
             "Fillers are in square brackets with a wavy underline; hedges in italics; pauses are shown as a pause symbol "
             "with their length; unclear words are dimmed with a dotted underline."
+            + (" The interviewer's flags are outlined chips with a flag symbol." if Mark.FLAG in self._order else "")
         )
         self._fit()
 
     def items(self) -> list[tuple[Mark, str]]:
         """(mark, meaning) pairs, in the order shown."""
-        return [(mark, LEGEND_TEXT[mark]) for mark in ORDER]
+        return [(mark, LEGEND_TEXT[mark]) for mark in self._order]
 
     def _fit(self) -> None:
         self.document().setTextWidth(max(self.viewport().width(), 200))

@@ -2,6 +2,7 @@
 
 fillers: [bracketed], wavy underline, amber    hedges: italic, blue
 pauses:  a "⏸ 1.4 s" chip (long ones bold)     unclear words: dimmed, dotted underline
+friend's flags: a "⚑ strong moment" chip, outlined, where the interviewer pressed the key
 The mark of every fragment is also stored as a text property, so tests and the legend read it.
 """
 
@@ -33,6 +34,7 @@ class Mark(StrEnum):
     UNCLEAR = "unclear"
     PAUSE = "pause"
     LONG_PAUSE = "long_pause"
+    FLAG = "flag"  # a moment the friend who interviewed flagged (a fourth kind of mark)
 
 
 MARK_PROPERTY = QTextFormat.Property.UserProperty + 1  # the Mark's value, on every fragment
@@ -40,6 +42,7 @@ WORD_PROPERTY = QTextFormat.Property.UserProperty + 2  # the word's index in the
 NBSP = "\u00a0"
 PAUSE_SYMBOL = "⏸"
 PAUSE_SYMBOL_FALLBACK = "‖"  # where the font has no ⏸ (DejaVu, for one): never a missing-glyph box
+FLAG_SYMBOL = "⚑"
 
 WAVE_AMPLITUDE, WAVE_LENGTH = 1.6, 5.0  # px: Qt's own wave is a hairline at text sizes; this one reads
 
@@ -49,6 +52,7 @@ LEGEND_TEXT: dict[Mark, str] = {
     Mark.PAUSE: "pause",
     Mark.LONG_PAUSE: "long pause",
     Mark.UNCLEAR: "unclear (listen again)",
+    Mark.FLAG: "interviewer's flag",
 }
 LEGEND_SAMPLE: dict[Mark, str] = {
     Mark.FILLER: "[um]",
@@ -56,7 +60,13 @@ LEGEND_SAMPLE: dict[Mark, str] = {
     Mark.PAUSE: "1.4",
     Mark.LONG_PAUSE: "3.2",
     Mark.UNCLEAR: "word",
+    Mark.FLAG: "strong moment",
 }
+
+
+def flag_label(title: str) -> str:
+    """The chip's text: "⚑ strong moment", kept as one token by no-break spaces."""
+    return f"{NBSP}{FLAG_SYMBOL}{NBSP}{title.replace(' ', NBSP)}{NBSP}"
 
 
 def pause_symbol(font: QFont) -> str:
@@ -126,6 +136,14 @@ class TranscriptStyle:
         else:
             fmt.setForeground(QColor(self.theme.color("muted")))
             fmt.setBackground(mix(self.theme.color("muted"), surface, 0.14))
+        return fmt
+
+    def flag(self) -> QTextCharFormat:
+        """A friend's flag: outlined text in the "ok" colour on a soft chip, bold, with ⚑ first."""
+        fmt = self._base(Mark.FLAG)
+        fmt.setForeground(QColor(self.theme.color("ok")))
+        fmt.setBackground(mix(self.theme.color("ok"), self.theme.color("surface"), 0.14))
+        fmt.setFontWeight(QFont.Weight.Bold)
         return fmt
 
     def space(self) -> QTextCharFormat:

@@ -7,6 +7,7 @@ carry the mark and the word index as properties (see `transcript_marks`).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from mockint.core.analysis import AnswerReport, PauseKind
 from mockint.core.formatting import clock_tenths, plural
+from mockint.core.session import FlaggedMoment
 from mockint.ui.review.transcript_marks import (
     MARK_PROPERTY,
     WORD_PROPERTY,
     Mark,
     TranscriptStyle,
+    flag_label,
     paint_waves,
     pause_label,
     pause_symbol,
@@ -58,6 +61,8 @@ class TranscriptView(QTextBrowser):
         self._filler_spans: list[tuple[int, int]] = []  # (first, last+1) of each "[filler]", brackets included
         self._starts: list[tuple[float, int]] = []  # (start time, word index), sorted
         self._playing: int | None = None
+        self._flags: tuple[FlaggedMoment, ...] = ()  # a friend's flags, shown where they were pressed
+        self._message = ""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -77,9 +82,24 @@ class TranscriptView(QTextBrowser):
         self._style = TranscriptStyle(theme)
         self.show_report(self._report, unclear_below=self._unclear_below)
 
-    def show_report(self, report: AnswerReport | None, *, unclear_below: float = 0.6, message: str = "") -> None:
-        """Shows the report's words with their marks, or `message` when there is no report."""
-        self._report, self._unclear_below = report, unclear_below
+    def set_flags(self, flags: Sequence[FlaggedMoment]) -> None:
+        """The interviewer's flags of this answer (a friend session), shown as chips at their moments."""
+        self.show_report(self._report, unclear_below=self._unclear_below, message=self._message, flags=flags)
+
+    def show_report(
+        self,
+        report: AnswerReport | None,
+        *,
+        unclear_below: float = 0.6,
+        message: str = "",
+        flags: Sequence[FlaggedMoment] | None = None,
+    ) -> None:
+        """Shows the report's words with their marks, or `message` when there is no report.
+
+        `flags`: a friend's flags of this answer (None keeps the ones shown)."""
+        self._report, self._unclear_below, self._message = report, unclear_below, message
+        if flags is not None:
+            self._flags = tuple(sorted(flags, key=lambda f: f.at_s))
         self._ranges, self._starts, self._playing, self._filler_spans = [], [], None, []
         self.setExtraSelections([])
         document = QTextDocument(self)
@@ -105,10 +125,19 @@ class TranscriptView(QTextBrowser):
         for pause in report.pauses:
             after = next((i for i, w in enumerate(words) if w.start is not None and w.start >= pause.end - 1e-6), None)
             pause_before.setdefault(after if after is not None else len(words), []).append(pause)
+        flag_before: dict[int, list[FlaggedMoment]] = {}
+        for flag in self._flags:
+            after = next((i for i, w in enumerate(words) if w.start is not None and w.start >= flag.at_s - 1e-6), None)
+            flag_before.setdefault(after if after is not None else len(words), []).append(flag)
         self._ranges = [(0, 0)] * len(words)
         symbol = pause_symbol(self.font())
         index = 0
         while index <= len(words):
+            for flag in flag_before.get(index, ()):
+                chip = style.flag()
+                chip.setToolTip(f"The interviewer flagged {flag.title} at {clock_tenths(flag.at_s)}")
+                cursor.insertText(flag_label(flag.title), chip)
+                cursor.insertText(" ", style.space())
             for pause in pause_before.get(index, ()):
                 long = pause.kind is PauseKind.LONG
                 chip = style.pause(long)
@@ -159,7 +188,13 @@ class TranscriptView(QTextBrowser):
         return (
             f"{plural(len(report.words), 'word')}; {plural(len(report.fillers), 'filler')} in brackets with a wavy underline; "
             f"{plural(len(report.hedges), 'hedge')} in italics; {plural(len(report.pauses), 'pause')} shown as pause symbols"
-            f" ({long_pauses} long). Activate a word to play the answer from there."
+            f" ({long_pauses} long)"
+            + (
+                f"; {plural(len(self._flags), 'flag')} from the interviewer, shown with a flag symbol"
+                if self._flags
+                else ""
+            )
+            + ". Activate a word to play the answer from there."
         )
 
     # ----- reading back (tests, accessibility)
