@@ -89,3 +89,22 @@ def test_the_line_changes_only_when_the_percent_does() -> None:
     assert terminal.getvalue().count("\r") == 100
     progress.done()
     assert terminal.getvalue().endswith("\r\x1b[K")
+
+
+def test_verbose_lets_the_speech_engine_log_through(tmp_path: Path, korean_model_path: Path) -> None:
+    wav = str(silent_wav(tmp_path / "a.wav", seconds=0.5))
+    quiet = subprocess.run(
+        [sys.executable, "-m", "mockint", "analyze", wav, "--model", str(korean_model_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    verbose = subprocess.run(
+        [sys.executable, "-m", "mockint", "--verbose", "analyze", wav, "--model", str(korean_model_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert quiet.returncode == verbose.returncode == 0
+    assert "VoskAPI" not in quiet.stderr
+    assert "LOG (VoskAPI" in verbose.stderr
