@@ -89,3 +89,23 @@ def test_a_solo_answer_shows_no_friend_marks(make_window, qtbot):
     assert view.timeline.flags() == [] and not view.friend.isVisible()
     assert Mark.FLAG not in [mark for mark, _ in view.legend.items()]
     assert not [f for f in view.transcript.fragments() if f.mark is Mark.FLAG]
+
+
+def test_history_filters_friend_sessions(make_window, qtbot):
+    seed_friend_session()
+    window = make_window()
+    assert window.show_page("history")
+    page = window.page("history")
+    qtbot.waitUntil(lambda: len(page.table.shown_overviews()) == 2, timeout=WAIT_MS)
+    assert page.mode_filter.isVisible() and page.mode_filter.accessibleName() == "Show sessions of"
+    page.mode_filter.setFocus()
+    friend_row = page.mode_filter.findData(PracticeMode.FRIEND.value)
+    while page.mode_filter.currentIndex() != friend_row:
+        qtbot.keyClick(page.mode_filter, Qt.Key.Key_Down)
+    shown = page.table.shown_overviews()
+    assert [o.session.mode for o in shown] == [PracticeMode.FRIEND]
+    assert "Friend as interviewer" in page.table.shown_text(0)
+    page.mode_filter.setCurrentIndex(page.mode_filter.findData(PracticeMode.SOLO.value))
+    assert [o.session.mode for o in page.table.shown_overviews()] == [PracticeMode.SOLO]
+    page.mode_filter.setCurrentIndex(0)
+    assert len(page.table.shown_overviews()) == 2

@@ -15,6 +15,7 @@ from mockint.core.session import SessionOverview
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the raw value a column sorts by (None sorts first)
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MODE_ROLE = Qt.ItemDataRole.UserRole + 7  # the session's PracticeMode value: the mode filter reads it
 NO_FIGURE = "–"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -126,6 +127,8 @@ class SessionsModel(QAbstractTableModel):
             return float("-inf") if value is None and column.numeric else value
         if role == SESSION_ID_ROLE:
             return overview.session.id
+        if role == MODE_ROLE:
+            return overview.session.mode.value
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
@@ -198,6 +201,12 @@ class SessionsTable(QTableView):
         if keep is None or not self.select_session(keep.session.id):
             self.clearSelection()
             self.selection_changed.emit(None)
+
+    def set_mode_filter(self, mode: str | None) -> None:
+        """Shows only the sessions of one practice mode (a PracticeMode value), or all (None)."""
+        self._sorted.setFilterRole(MODE_ROLE)
+        self._sorted.setFilterKeyColumn(0)
+        self._sorted.setFilterRegularExpression(f"^{mode}$" if mode else "")
 
     def shown_overviews(self) -> list[SessionOverview]:
         """The sessions in the order the table shows them, top to bottom."""

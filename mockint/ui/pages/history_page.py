@@ -10,12 +10,22 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mockint.analysis_options import analysis_options
 from mockint.core.analysis import Thresholds
 from mockint.core.errors import UserFacingError
-from mockint.core.session import SessionOverview, TrendPoint
+from mockint.core.session import PracticeMode, SessionOverview, TrendPoint
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for, show_error, show_notice
@@ -110,6 +120,19 @@ class HistoryPage(QWidget):
         self.list_area.addWidget(placeholder_card)
         self.list_area.setCurrentWidget(placeholder_card)
         self.sessions_title = QLabel("Sessions", objectName="sectionTitle")
+        self.mode_filter = QComboBox()
+        self.mode_filter.setAccessibleName("Show sessions of")
+        self.mode_filter.setToolTip("Show every session, or only those of one way of practising")
+        self.mode_filter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel scrolls the page, not this
+        self.mode_filter.addItem("All sessions", None)
+        for mode in (PracticeMode.SOLO, PracticeMode.FRIEND):
+            self.mode_filter.addItem(mode.label, mode.value)
+        self.mode_filter.currentIndexChanged.connect(
+            lambda _index: self.table.set_mode_filter(self.mode_filter.currentData())
+        )
+        sessions_row = QHBoxLayout()
+        sessions_row.addWidget(self.sessions_title, 1)
+        sessions_row.addWidget(self.mode_filter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -117,7 +140,7 @@ class HistoryPage(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.charts)
         layout.addSpacing(4)
-        layout.addWidget(self.sessions_title)
+        layout.addLayout(sessions_row)
         layout.addWidget(self.list_area, 1)
         self._selection_changed(None)
 
@@ -162,6 +185,7 @@ class HistoryPage(QWidget):
         # With nothing saved yet, one calm note says where sessions come from; no empty charts.
         self.charts.setVisible(bool(overviews))
         self.sessions_title.setVisible(bool(overviews))
+        self.mode_filter.setVisible(bool(overviews))
         if overviews:
             self.list_area.setCurrentWidget(self.table)
         else:
