@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from mockint.core.session import FlaggedMoment, FlagKind, PracticeMode, Rating, RatingCriterion
@@ -9,6 +13,7 @@ from mockint.paths import app_paths
 from mockint.store import Store
 from mockint.store.database import connect
 from mockint.store.migrations import migrate
+from tests.conftest import REPO_ROOT
 
 
 @pytest.fixture
@@ -80,3 +85,44 @@ def test_a_version_2_rating_is_kept_in_the_comment_and_its_flags_become_notes():
     with Store.open(paths) as store:
         assert store.rating_for(1) == Rating(1, comment="Overall 3/5: rushed the ending")
         assert store.flags_for_answer(1) == [FlaggedMoment(1, 4.5, "froze", FlagKind.NOTE)]
+
+
+def run_mockint(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mockint", *args], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120
+    )
+
+
+def test_history_json_and_export_carry_the_friends_ratings_flags_and_notes():
+    with Store.open(app_paths()) as store:
+        solo = store.create_session(PracticeMode.SOLO)
+        store.add_answer(solo.id, "Tell me about yourself")
+        friend = store.create_session(PracticeMode.FRIEND, title="With Sam")
+        answer = store.add_answer(friend.id, "Why this role?")
+        store.save_rating(Rating(answer, structure=3, relevance=5, comment="clear, no example"))
+        store.add_flags(
+            [FlaggedMoment(answer, 2.5, "", FlagKind.UNCLEAR), FlaggedMoment(answer, 6.0, "froze", FlagKind.NOTE)]
+        )
+    listed = run_mockint("history", "--json")
+    assert listed.returncode == 0, listed.stderr
+    by_mode = {entry["mode"]: entry for entry in json.loads(listed.stdout)}
+    assert (by_mode["solo"]["ratings"], by_mode["solo"]["flags"]) == ([], [])
+    assert by_mode["friend"]["ratings"] == [
+        {
+            "answer_id": answer,
+            "clarity": None,
+            "structure": 3,
+            "confidence": None,
+            "relevance": 5,
+            "comment": "clear, no example",
+        }
+    ]
+    assert by_mode["friend"]["flags"] == [
+        {"answer_id": answer, "at_s": 2.5, "kind": "unclear", "label": ""},
+        {"answer_id": answer, "at_s": 6.0, "kind": "note", "label": "froze"},
+    ]
+    exported = run_mockint("export", str(friend.id), "--format", "md")
+    assert exported.returncode == 0, exported.stderr
+    assert "- Friend's rating: structure 3/5, relevance 5/5" in exported.stdout
+    assert "- Friend's comment: clear, no example" in exported.stdout
+    assert "- Flagged at 0:02 unclear" in exported.stdout and "- Flagged at 0:06 note: froze" in exported.stdout

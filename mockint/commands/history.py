@@ -7,7 +7,7 @@ import json
 import sys
 
 from mockint.core.export import common
-from mockint.core.export.json_export import session_fields, summary_fields
+from mockint.core.export.json_export import flag_fields, rating_fields, session_fields, summary_fields
 from mockint.core.session import SessionOverview
 from mockint.paths import app_paths
 from mockint.store import Store
@@ -29,9 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    overviews = load_overviews()
+    overviews, feedback = load_history(with_feedback=args.json)
     if args.json:
-        print(json.dumps([overview_dict(o) for o in overviews], indent=2, ensure_ascii=False))
+        print(
+            json.dumps([overview_dict(o, feedback.get(o.session.id)) for o in overviews], indent=2, ensure_ascii=False)
+        )
     elif not overviews:
         print(EMPTY_MESSAGE)
     else:
@@ -40,20 +42,37 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_overviews() -> list[SessionOverview]:
+    return load_history()[0]
+
+
+def load_history(*, with_feedback: bool = False) -> tuple[list[SessionOverview], dict[int, dict]]:
+    """The sessions, and (`with_feedback`) each one's ratings and flags by session id."""
     paths = app_paths()
     if not paths.database.exists():
-        return []  # nothing practised yet: a read-only command creates nothing
+        return [], {}  # nothing practised yet: a read-only command creates nothing
     with Store.open(paths) as store:
         if store.notice:
             print(f"mockint: {store.notice}", file=sys.stderr)
         overviews = store.list_sessions()
+        feedback = {o.session.id: _feedback(store, o.session.id) for o in overviews} if with_feedback else {}
         for warning in store.take_warnings():  # damaged rows: named and skipped, the rest shown
             print(f"mockint: warning: {warning}", file=sys.stderr)
-        return overviews
+        return overviews, feedback
 
 
-def overview_dict(overview: SessionOverview) -> dict:
-    return {**session_fields(overview.session), **summary_fields(overview.summary)}
+def _feedback(store: Store, session_id: int) -> dict:
+    """A friend's ratings (with comments) and flags (with notes) of the session's answers."""
+    ratings = store.ratings_for_session(session_id)
+    return {
+        "ratings": [{"answer_id": answer_id, **rating_fields(r)} for answer_id, r in ratings.items()],
+        "flags": [{"answer_id": f.answer_id, **flag_fields(f)} for f in store.flags_for_session(session_id)],
+    }
+
+
+def overview_dict(overview: SessionOverview, feedback: dict | None = None) -> dict:
+    """The session's fields and summary; `ratings` and `flags` are [] for sessions without any."""
+    feedback = feedback or {"ratings": [], "flags": []}
+    return {**session_fields(overview.session), **summary_fields(overview.summary), **feedback}
 
 
 def format_table(overviews: list[SessionOverview]) -> str:

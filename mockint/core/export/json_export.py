@@ -23,7 +23,15 @@ import json
 from datetime import datetime
 from typing import Any
 
-from mockint.core.session import Answer, Rating, RatingCriterion, Session, SessionDetail, SessionSummary
+from mockint.core.session import (
+    Answer,
+    FlaggedMoment,
+    Rating,
+    RatingCriterion,
+    Session,
+    SessionDetail,
+    SessionSummary,
+)
 
 JSON_SCHEMA = 2  # 2: ratings by criterion with a comment, flags with a kind
 
@@ -76,16 +84,18 @@ def _answer_fields(detail: SessionDetail, answer: Answer) -> dict[str, Any]:
         "duration_s": answer.duration_s,
         "audio_path": answer.audio_path,
         "words": [{"text": w.text, "start": w.start, "end": w.end, "conf": w.conf} for w in answer.words],
-        "report": answer.report,
-        "rating": None if rating is None else _rating_fields(rating),
-        "flags": [
-            {"at_s": flag.at_s, "kind": flag.kind.value, "label": flag.label} for flag in detail.flags_for(answer.id)
-        ],
+        "report": None if answer.report is None else answer.report.to_dict(),
+        "rating": None if rating is None else rating_fields(rating),
+        "flags": [flag_fields(flag) for flag in detail.flags_for(answer.id)],
     }
 
 
-def _rating_fields(rating: Rating) -> dict[str, Any]:
+def rating_fields(rating: Rating) -> dict[str, Any]:
     return {**{criterion.value: rating.score(criterion) for criterion in RatingCriterion}, "comment": rating.comment}
+
+
+def flag_fields(flag: FlaggedMoment) -> dict[str, Any]:
+    return {"at_s": flag.at_s, "kind": flag.kind.value, "label": flag.label}
 
 
 def _time(moment: datetime | None) -> str | None:
