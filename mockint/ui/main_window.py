@@ -37,6 +37,7 @@ from mockint.ui.shortcuts import install_page_shortcuts, install_quit_shortcut, 
 from mockint.ui.theme import Theme
 from mockint.ui.widget_policy import install_widget_policy
 from mockint.ui.widgets.elided_label import ElidedLabel
+from mockint.ui.widgets.labels import named
 
 if TYPE_CHECKING:  # the store's modules load with the page that needs them, not with the window
     from mockint.store import Store
@@ -93,12 +94,12 @@ class MainWindow(QMainWindow):
     # ----- building
 
     def _build(self) -> None:
-        panel = QFrame(objectName="sidebarPanel")
+        panel = named(QFrame(), "sidebarPanel")
         panel.setFixedWidth(212)
         title_icon = QLabel()
         title_icon.setPixmap(app_icon().pixmap(QSize(30, 30)))
-        title = QLabel("MockInt", objectName="appTitle")
-        subtitle = QLabel("Interview practice", objectName="appSubtitle")
+        title = named(QLabel("MockInt"), "appTitle")
+        subtitle = named(QLabel("Interview practice"), "appSubtitle")
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(title)
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         heading.addWidget(title_icon)
         heading.addLayout(titles, 1)
 
-        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar = named(QListWidget(), "sidebar")
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         column.addLayout(heading)
         column.addWidget(self.sidebar, 1)
 
-        self.stack = QStackedWidget(objectName="pageArea")
+        self.stack = named(QStackedWidget(), "pageArea")
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         bar.setSizeGripEnabled(True)
         self._model_icon = QLabel()
         self._model_icon.setFixedSize(16, 16)
-        self.model_status = ElidedLabel("", objectName="modelStatus")
+        self.model_status = named(ElidedLabel(""), "modelStatus")
         self.model_status.setMaximumWidth(560)
         bar.addPermanentWidget(self._model_icon)
         bar.addPermanentWidget(self.model_status)

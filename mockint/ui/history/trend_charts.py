@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QTool
 
 from mockint.core.session import TrendPoint
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 MIN_POINTS = 2
 EMPTY_TEXT = "Your progress shows here once you have practised in two sessions or more."
@@ -94,7 +95,8 @@ class TrendChart(QFrame):
     """One metric over time, on a card: title, a one-line summary, the chart."""
 
     def __init__(self, metric: Metric, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="card")
+        super().__init__(parent)
+        self.setObjectName("card")
         self.trend = metric
         self.series = QLineSeries()
         self.series.setName(metric.title)
@@ -135,9 +137,9 @@ class TrendChart(QFrame):
         self.view.setMinimumHeight(170)
         self.view.setStyleSheet("background: transparent;")
         self.view.setAccessibleName(f"{metric.title} over time")
-        title = QLabel(metric.title, objectName="sectionTitle")
+        title = named(QLabel(metric.title), "sectionTitle")
         title.setToolTip(metric.hint)
-        self.summary = QLabel("", objectName="hint")
+        self.summary = named(QLabel(""), "hint")
         self.summary.setToolTip(metric.hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 10, 8)
@@ -222,10 +224,10 @@ class TrendCharts(QStackedWidget):
         row.setSpacing(12)
         for chart in self.charts.values():
             row.addWidget(chart, 1)
-        self.empty_note = QLabel(EMPTY_TEXT, objectName="hint")
+        self.empty_note = named(QLabel(EMPTY_TEXT), "hint")
         self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_note.setWordWrap(True)
-        empty_card = QFrame(objectName="card")
+        empty_card = named(QFrame(), "card")
         empty_layout = QVBoxLayout(empty_card)
         empty_layout.setContentsMargins(24, 24, 24, 24)
         empty_layout.addWidget(self.empty_note)

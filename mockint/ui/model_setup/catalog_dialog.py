@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mockint.speech.model_catalog import CATALOG, CatalogModel, DownloadSource, download_source
 from mockint.ui.model_setup.transfer_rate import format_bytes
+from mockint.ui.widgets.labels import named
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,10 +36,12 @@ class CatalogDialog(QDialog):
         self.setWindowTitle("Download a speech model · MockInt")
         self.setMinimumSize(620, 440)
         installed = set(installed_names)
-        intro = QLabel(
-            "Pick the language you will answer in. Small models are quick to download and run well on "
-            "any computer; they are downloaded from alphacephei.com, the home of Vosk.",
-            objectName="hint",
+        intro = named(
+            QLabel(
+                "Pick the language you will answer in. Small models are quick to download and run well on "
+                "any computer; they are downloaded from alphacephei.com, the home of Vosk.",
+            ),
+            "hint",
         )
         intro.setWordWrap(True)
         self.model_list = QTreeWidget()
@@ -73,7 +76,7 @@ class CatalogDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
-        layout.addWidget(QLabel("Download a speech model", objectName="sectionTitle"))
+        layout.addWidget(named(QLabel("Download a speech model"), "sectionTitle"))
         layout.addWidget(intro)
         layout.addWidget(self.model_list, 1)
         layout.addWidget(self.buttons)

@@ -21,6 +21,7 @@ from mockint.speech.model_catalog import DownloadSource
 from mockint.ui.icons import app_icon, themed_icon
 from mockint.ui.model_setup.setup_state import model_description, size_text
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 FIRST_RUN_TITLE = "Set up speech recognition"
 DOWNLOAD_TITLE = "Download a speech model"
@@ -66,8 +67,8 @@ class SetupView(QWidget):
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(QSize(40, 40)))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title = QLabel(FIRST_RUN_TITLE if first_run else DOWNLOAD_TITLE, objectName="pageTitle")
-        self.intro = QLabel(FIRST_RUN_INTRO if first_run else DOWNLOAD_INTRO, objectName="pageSubtitle")
+        self.title = named(QLabel(FIRST_RUN_TITLE if first_run else DOWNLOAD_TITLE), "pageTitle")
+        self.intro = named(QLabel(FIRST_RUN_INTRO if first_run else DOWNLOAD_INTRO), "pageSubtitle")
         self.intro.setWordWrap(True)
         texts = QVBoxLayout()
         texts.setSpacing(4)
@@ -80,21 +81,21 @@ class SetupView(QWidget):
         return row
 
     def _card(self, source: DownloadSource, models_dir: Path) -> QFrame:
-        card = QFrame(objectName="card")
+        card = named(QFrame(), "card")
         card.setAccessibleName("The speech model")
-        self.model_title = QLabel(objectName="sectionTitle")
-        self.model_name = QLabel(objectName="hint")
+        self.model_title = named(QLabel(), "sectionTitle")
+        self.model_name = named(QLabel(), "hint")
         self.model_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.size_label = QLabel(objectName="sectionTitle")
+        self.size_label = named(QLabel(), "sectionTitle")
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        where = QLabel("Saved in", objectName="fieldLabel")
-        self.folder_label = QLabel(str(models_dir), objectName="pathLabel")
+        where = named(QLabel("Saved in"), "fieldLabel")
+        self.folder_label = named(QLabel(str(models_dir)), "pathLabel")
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setToolTip("The models folder: each model is one folder in here")
         offline_icon = QLabel()
         offline_icon.setPixmap(themed_icon("ready", self.theme, role="ok").pixmap(QSize(16, 16)))
-        self.offline_label = QLabel(objectName="hint")
+        self.offline_label = named(QLabel(), "hint")
         self.offline_label.setWordWrap(True)
         self.show_download_source(source)
 
@@ -139,7 +140,7 @@ class SetupView(QWidget):
         return self.progress_area
 
     def _problem_box(self) -> QFrame:
-        self.problem_box = QFrame(objectName="problemBox")
+        self.problem_box = named(QFrame(), "problemBox")
         self.problem_box.setAccessibleName("What went wrong")
         self.problem_headline = QLabel()
         self.problem_headline.setWordWrap(True)
@@ -147,7 +148,7 @@ class SetupView(QWidget):
         self.problem_advice = QLabel()
         self.problem_advice.setWordWrap(True)
         self.problem_advice.setStyleSheet("background: transparent;")
-        self.problem_details = QLabel(objectName="hint")
+        self.problem_details = named(QLabel(), "hint")
         self.problem_details.setWordWrap(True)
         self.problem_details.setStyleSheet("background: transparent; font-size: 11px;")
         self.problem_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -171,10 +172,10 @@ class SetupView(QWidget):
         self.close_button.setToolTip("Close this window; MockInt keeps working without speech recognition")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop; what has been downloaded is kept for later")
-        self.download_button = QPushButton("Download", objectName="primary")
-        self.resume_button = QPushButton("Resume download", objectName="primary")
-        self.retry_button = QPushButton("Retry", objectName="primary")
-        self.use_now_button = QPushButton("Use it now", objectName="primary")
+        self.download_button = named(QPushButton("Download"), "primary")
+        self.resume_button = named(QPushButton("Resume download"), "primary")
+        self.retry_button = named(QPushButton("Retry"), "primary")
+        self.use_now_button = named(QPushButton("Use it now"), "primary")
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.use_own_button)

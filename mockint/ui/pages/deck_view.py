@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from mockint.core.decks import Deck, DeckError
 from mockint.core.formatting import target_text
 from mockint.ui.pages.question_detail import QuestionDetail
+from mockint.ui.widgets.labels import named
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Question", "Category", "Difficulty", "Target")
@@ -27,7 +28,7 @@ class DeckView(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._deck: Deck | None = None
-        self.empty = QLabel("Choose a deck on the left to see its questions.", objectName="hint")
+        self.empty = named(QLabel("Choose a deck on the left to see its questions."), "hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.empty)
         self.addWidget(self._build_deck_view())
@@ -35,10 +36,10 @@ class DeckView(QStackedWidget):
 
     def _build_deck_view(self) -> QWidget:
         page = QWidget()
-        self.title = QLabel(objectName="deckTitle")
+        self.title = named(QLabel(), "deckTitle")
         self.description = QLabel()
         self.description.setWordWrap(True)
-        self.meta = QLabel(objectName="hint")
+        self.meta = named(QLabel(), "hint")
         self.meta.setWordWrap(True)
         self.questions = QTreeWidget()
         self.questions.setAccessibleName("Questions in this deck")
@@ -75,14 +76,12 @@ class DeckView(QStackedWidget):
 
     def _build_problem_view(self) -> QWidget:
         page = QWidget()
-        self.problem_title = QLabel(objectName="deckTitle")
-        self.problem = QLabel(objectName="problemBox")
+        self.problem_title = named(QLabel(), "deckTitle")
+        self.problem = named(QLabel(), "problemBox")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.setAccessibleDescription("Why this deck could not be loaded")
-        hint = QLabel(
-            "Fix the file in a text editor and choose Reload; the other decks work meanwhile.", objectName="hint"
-        )
+        hint = named(QLabel("Fix the file in a text editor and choose Reload; the other decks work meanwhile."), "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -34,6 +34,7 @@ from mockint.ui.history.sessions_table import SessionsTable, session_date
 from mockint.ui.history.trend_charts import TrendCharts
 from mockint.ui.icons import themed_icon
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 from mockint.ui.widgets.page_header import PageHeader
 from mockint.ui.workers import FunctionWorker
 
@@ -86,8 +87,8 @@ class HistoryPage(QWidget):
 
         header = PageHeader("History", "Your practice sessions, and how your answers change over time.")
         self.export_button = ExportButton(context)
-        self.delete_button = QPushButton(
-            themed_icon("delete", context.theme, role="danger"), "&Delete…", objectName="danger"
+        self.delete_button = named(
+            QPushButton(themed_icon("delete", context.theme, role="danger"), "&Delete…"), "danger"
         )
         self.delete_button.setIconSize(QSize(16, 16))
         self.delete_button.setToolTip("Delete the selected session with its recordings (asks first; Delete key)")
@@ -102,13 +103,13 @@ class HistoryPage(QWidget):
         self.table = SessionsTable()
         self.table.selection_changed.connect(self._selection_changed)
         self.table.delete_pressed.connect(self.ask_to_delete_selected)
-        self.placeholder = QLabel(LOADING_TEXT, objectName="hint")
+        self.placeholder = named(QLabel(LOADING_TEXT), "hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder_icon = QLabel()
         self.placeholder_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder_icon.setPixmap(themed_icon("history", context.theme, role="faint").pixmap(QSize(40, 40)))
-        placeholder_card = QFrame(objectName="card")
+        placeholder_card = named(QFrame(), "card")
         placeholder_layout = QVBoxLayout(placeholder_card)
         placeholder_layout.addStretch(2)
         placeholder_layout.addWidget(self.placeholder_icon)
@@ -119,7 +120,7 @@ class HistoryPage(QWidget):
         self.list_area.addWidget(self.table)
         self.list_area.addWidget(placeholder_card)
         self.list_area.setCurrentWidget(placeholder_card)
-        self.sessions_title = QLabel("Sessions", objectName="sectionTitle")
+        self.sessions_title = named(QLabel("Sessions"), "sectionTitle")
         self.mode_filter = QComboBox()
         self.mode_filter.setAccessibleName("Show sessions of")
         self.mode_filter.setToolTip("Show every session, or only those of one way of practising")

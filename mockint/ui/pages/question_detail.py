@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from mockint.core.decks import Question
 from mockint.core.formatting import target_text
 from mockint.core.targets import TargetRange
+from mockint.ui.widgets.labels import named
 
 
 class QuestionDetail(QScrollArea):
@@ -16,12 +17,12 @@ class QuestionDetail(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Question details")
-        card = QFrame(objectName="card")
-        self.text = QLabel(objectName="questionText")
-        self.facts = QLabel(objectName="hint")
-        self.follow_ups_title = QLabel("FOLLOW-UPS", objectName="fieldLabel")
+        card = named(QFrame(), "card")
+        self.text = named(QLabel(), "questionText")
+        self.facts = named(QLabel(), "hint")
+        self.follow_ups_title = named(QLabel("FOLLOW-UPS"), "fieldLabel")
         self.follow_ups = QLabel()
-        self.good_answer_title = QLabel("A GOOD ANSWER COVERS", objectName="fieldLabel")
+        self.good_answer_title = named(QLabel("A GOOD ANSWER COVERS"), "fieldLabel")
         self.good_answer = QLabel()
         layout = QVBoxLayout(card)
         layout.setContentsMargins(18, 16, 18, 16)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mockint.ui.context import AppContext
 from mockint.ui.settings_sections import SECTION_SLOTS, section_modules
+from mockint.ui.widgets.labels import named
 from mockint.ui.widgets.page_header import PageHeader
 
 PAGE_KEY = "settings"
@@ -44,14 +45,14 @@ class SettingsPage(QScrollArea):
     def add_section(self, key: str, title: str, widget: QWidget, *, order: int | None = None, hint: str = "") -> QFrame:
         """Adds a card with `title` (and a one-line `hint`) around `widget`, placed by `order`."""
         order = order if order is not None else SECTION_SLOTS.get(key, 80)
-        card = QFrame(objectName="card")
+        card = named(QFrame(), "card")
         card.setAccessibleName(f"{title} settings")
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 16, 20, 18)
         layout.setSpacing(6)
-        layout.addWidget(QLabel(title, objectName="sectionTitle"))
+        layout.addWidget(named(QLabel(title), "sectionTitle"))
         if hint:
-            hint_label = QLabel(hint, objectName="sectionHint")
+            hint_label = named(QLabel(hint), "sectionHint")
             hint_label.setWordWrap(True)
             layout.addWidget(hint_label)
         layout.addSpacing(8)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from mockint.core.formatting import VERDICT_WORDS, clock, target_text
 from mockint.core.targets import TargetRange
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 # The track runs a little past the target's maximum, so "over" is visible before the bar is full.
 TRACK_SPAN = 1.3
@@ -86,7 +87,7 @@ class AnswerTimerBar(QWidget):
         self.state = TimerState.UNDER
         self._styled: tuple[TimerState, str] | None = None
         self._track = _Track(self)
-        self.label = QLabel("", objectName="timerText")
+        self.label = named(QLabel(""), "timerText")
         self.label.setAccessibleDescription("Answer time")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -19,6 +19,7 @@ from mockint.ui.practice.live_transcript import LiveTranscript
 from mockint.ui.practice.question_card import QuestionCard
 from mockint.ui.practice.session_state import Phase
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 STATUS = {
     Phase.STARTING: "Getting the session ready…",
@@ -56,7 +57,7 @@ class InterviewView(QWidget):
         self.card = QuestionCard()
         self.countdown = Countdown(theme)
         self.countdown.setFixedSize(92, 92)
-        self.status = QLabel("", objectName="pageSubtitle")
+        self.status = named(QLabel(""), "pageSubtitle")
         self.status.setWordWrap(True)
         self.status.setAccessibleDescription("What is happening")
         status_row = QHBoxLayout()
@@ -64,9 +65,9 @@ class InterviewView(QWidget):
         status_row.addWidget(self.countdown)
         status_row.addWidget(self.status, 1)
 
-        self.recording = QFrame(objectName="card")
+        self.recording = named(QFrame(), "card")
         self.recording.setAccessibleName("Your answer")
-        self.recording_label = QLabel("● RECORDING", objectName="fieldLabel")
+        self.recording_label = named(QLabel("● RECORDING"), "fieldLabel")
         self.level_meter = LevelMeter(theme)
         self.timer_bar = AnswerTimerBar(theme)
         top = QHBoxLayout()
@@ -81,7 +82,7 @@ class InterviewView(QWidget):
 
         self.transcript = LiveTranscript()
         self.answer_summary = AnswerSummary(theme)
-        self.problem = QLabel("", objectName="problemBox")
+        self.problem = named(QLabel(""), "problemBox")
         self.problem.setWordWrap(True)
         self.problem.setAccessibleDescription("Problem with the answer")
 
@@ -132,7 +133,7 @@ class InterviewView(QWidget):
         self.show_phase(Phase.STARTING)
 
     def _button(self, text: str, name: str, key: str, signal: Signal, tooltip: str = "") -> QPushButton:
-        button = QPushButton(text, objectName=name) if name else QPushButton(text)
+        button = named(QPushButton(text), name) if name else QPushButton(text)
         button.setProperty("key", key)
         button.setToolTip(f"{tooltip} ({key})" if tooltip else f"({key})")
         button.setAccessibleName(text)

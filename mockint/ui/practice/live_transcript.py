@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from mockint.ui.widgets.labels import named
+
 SHOWN_CHARACTERS = 360  # the tail of the answer: enough to see it is being heard, not a wall of text
 PLACEHOLDER = "Listening… your words appear here as you speak."
 
@@ -15,8 +17,8 @@ class LiveTranscript(QFrame):
         self.setObjectName("card")
         self.setAccessibleName("Live transcript")
         self.setToolTip("What the speech model hears, as you speak. Turn it off in the practice setup.")
-        title = QLabel("LIVE TRANSCRIPT", objectName="fieldLabel")
-        self.words = QLabel(PLACEHOLDER, objectName="hint")
+        title = named(QLabel("LIVE TRANSCRIPT"), "fieldLabel")
+        self.words = named(QLabel(PLACEHOLDER), "hint")
         self.words.setWordWrap(True)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.words.setAccessibleDescription("Words heard so far")

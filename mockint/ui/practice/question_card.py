@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from mockint.core.formatting import target_text
 from mockint.core.interview_plan import Step
 from mockint.ui.practice.outcome import step_title
+from mockint.ui.widgets.labels import named
 
 QUESTION_STYLE = "font-size: 26px; font-weight: 500;"
 LARGE_QUESTION_STYLE = "font-size: 32px; font-weight: 500;"  # when it is not read aloud: it must carry alone
@@ -18,16 +19,16 @@ class QuestionCard(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.setAccessibleName("Question")
-        self.eyebrow = QLabel("", objectName="fieldLabel")
+        self.eyebrow = named(QLabel(""), "fieldLabel")
         self.eyebrow.setAccessibleDescription("Question number")
-        self.question = QLabel("", objectName="practiceQuestion")
+        self.question = named(QLabel(""), "practiceQuestion")
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.question.setStyleSheet(QUESTION_STYLE)
         self.question.setAccessibleDescription("Question text")
-        self.target = QLabel("", objectName="hint")
+        self.target = named(QLabel(""), "hint")
         self.target.setAccessibleDescription("Target length")
-        self.note = QLabel("", objectName="hint")
+        self.note = named(QLabel(""), "hint")
         self.note.setWordWrap(True)
         self.note.setAccessibleDescription("Note")
         self.note.hide()

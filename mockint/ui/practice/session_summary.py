@@ -12,6 +12,7 @@ from mockint.core.session import AnswerHeadline, SessionSummary
 from mockint.ui.practice.answer_summary import feedback_row
 from mockint.ui.practice.outcome import AnswerOutcome, length_text, step_title, top_feedback
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 
 def overall_text(outcomes: Sequence[AnswerOutcome]) -> str:
@@ -36,8 +37,8 @@ class SessionSummaryView(QWidget):
         super().__init__(parent)
         self._theme = theme
         self.session_id: int | None = None
-        self.title = QLabel("Session complete", objectName="pageTitle")
-        self.overall = QLabel("", objectName="pageSubtitle")
+        self.title = named(QLabel("Session complete"), "pageTitle")
+        self.overall = named(QLabel(""), "pageSubtitle")
         self.overall.setWordWrap(True)
         self.overall.setAccessibleDescription("Session figures")
         self.review_button = self._button("&Review answers", "Go through each answer: transcript, fillers and pauses")
@@ -102,20 +103,20 @@ class SessionSummaryView(QWidget):
         return [card.accessibleDescription() for card in self.cards]
 
     def _card(self, outcome: AnswerOutcome) -> QFrame:
-        card = QFrame(objectName="card")
+        card = named(QFrame(), "card")
         card.setAccessibleName(step_title(outcome.step))
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 14, 20, 16)
         layout.setSpacing(6)
-        layout.addWidget(QLabel(step_title(outcome.step).upper(), objectName="fieldLabel"))
-        question = QLabel(outcome.step.text, objectName="questionText")
+        layout.addWidget(named(QLabel(step_title(outcome.step).upper()), "fieldLabel"))
+        question = named(QLabel(outcome.step.text), "questionText")
         question.setWordWrap(True)
         question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(question)
         figures_text = "   ·   ".join(
             (length_text(outcome), pace_text(outcome.wpm), fillers_text(outcome.fillers_per_min))
         )
-        figures = QLabel(figures_text, objectName="hint")
+        figures = named(QLabel(figures_text), "hint")
         figures.setWordWrap(True)
         layout.addWidget(figures)
         items = top_feedback(outcome.report, work_on=1, strengths=1)

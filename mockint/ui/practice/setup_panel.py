@@ -28,6 +28,7 @@ from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.practice.deck_checklist import DeckChecklist
 from mockint.ui.practice.options import PracticeOptions
+from mockint.ui.widgets.labels import named
 
 MAX_QUESTIONS = 50
 MAX_THINK_S = 120
@@ -46,13 +47,13 @@ SESSION_STEPS = (
 
 
 def _card(title: str, hint: str) -> tuple[QFrame, QVBoxLayout]:
-    card = QFrame(objectName="card")
+    card = named(QFrame(), "card")
     card.setAccessibleName(title)
     layout = QVBoxLayout(card)
     layout.setContentsMargins(20, 16, 20, 18)
     layout.setSpacing(6)
-    layout.addWidget(QLabel(title, objectName="sectionTitle"))
-    hint_label = QLabel(hint, objectName="sectionHint")
+    layout.addWidget(named(QLabel(title), "sectionTitle"))
+    hint_label = named(QLabel(hint), "sectionHint")
     hint_label.setWordWrap(True)
     layout.addWidget(hint_label)
     layout.addSpacing(6)
@@ -137,13 +138,13 @@ class SetupPanel(QWidget):
         form.addRow("Stop after &silence", self.silence_stop)
         form_layout.addLayout(form)
         form_layout.addStretch(1)
-        form_layout.addWidget(QLabel("HOW A SESSION GOES", objectName="fieldLabel"))
-        steps = QLabel(SESSION_STEPS, objectName="hint")
+        form_layout.addWidget(named(QLabel("HOW A SESSION GOES"), "fieldLabel"))
+        steps = named(QLabel(SESSION_STEPS), "hint")
         steps.setWordWrap(True)
         steps.setAccessibleDescription("How a session goes")
         form_layout.addWidget(steps)
 
-        self.start_button = QPushButton("&Start practice", objectName="primary")
+        self.start_button = named(QPushButton("&Start practice"), "primary")
         self.start_button.setAccessibleName("Start practice")
         self.start_button.setToolTip("Begin the mock interview (Ctrl+Enter)")
         self.start_button.clicked.connect(self.request_start)
@@ -152,7 +153,7 @@ class SetupPanel(QWidget):
         self.model_setup_button.setToolTip("Download a speech model, or install one you have")
         self.model_setup_button.clicked.connect(self.model_setup_requested)
         self.model_setup_button.hide()
-        self.reason = QLabel("", objectName="hint")
+        self.reason = named(QLabel(""), "hint")
         self.reason.setWordWrap(True)
         self.reason.setAccessibleDescription("Why practice cannot start yet")
         start_row = QHBoxLayout()

@@ -22,20 +22,21 @@ from mockint.ui.review.timeline_view import TimelineView
 from mockint.ui.review.transcript_legend import TranscriptLegend
 from mockint.ui.review.transcript_view import TranscriptView
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 from mockint.ui.workers import WorkerPool
 
 MISSING_AUDIO = "The recording of this answer is missing."
 
 
 def _card(title: str, *widgets: QWidget, hint: str = "") -> QFrame:
-    card = QFrame(objectName="card")
+    card = named(QFrame(), "card")
     card.setAccessibleName(title)
     column = QVBoxLayout(card)
     column.setContentsMargins(18, 14, 18, 16)
     column.setSpacing(10)
-    column.addWidget(QLabel(title, objectName="sectionTitle"))
+    column.addWidget(named(QLabel(title), "sectionTitle"))
     if hint:
-        label = QLabel(hint, objectName="sectionHint")
+        label = named(QLabel(hint), "sectionHint")
         label.setWordWrap(True)
         column.addWidget(label)
     for widget in widgets:
@@ -59,10 +60,10 @@ class AnswerView(QWidget):
         self.figures = FiguresPanel(theme)
         self.transcript = TranscriptView(theme)
         self.legend = TranscriptLegend(theme)
-        self.problem = QLabel(objectName="hint")
+        self.problem = named(QLabel(), "hint")
         self.problem.setWordWrap(True)
 
-        player = QFrame(objectName="card")
+        player = named(QFrame(), "card")
         player.setAccessibleName("Playback")
         player_column = QVBoxLayout(player)
         player_column.setContentsMargins(16, 12, 16, 10)

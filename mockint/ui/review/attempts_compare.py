@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from mockint.core.analysis import Thresholds
 from mockint.app.attempt_changes import Change, Direction, compare_attempts
+from mockint.app.review import ReviewedAnswer
+from mockint.core.analysis import Thresholds
 from mockint.ui.review.feedback_list import FeedbackList
 from mockint.ui.review.figures_panel import FiguresPanel
 from mockint.ui.review.formatting import when
-from mockint.app.review import ReviewedAnswer
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 GLYPHS = {
     Direction.BETTER: ("▲", "better", "ok"),
@@ -28,14 +29,15 @@ class AttemptColumn(QFrame):
     open_requested = Signal(object)  # the ReviewedAnswer to open in full
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="card")
+        super().__init__(parent)
+        self.setObjectName("card")
         self._theme = theme
         self.attempt: ReviewedAnswer | None = None
-        self.title = QLabel(objectName="sectionTitle")
+        self.title = named(QLabel(), "sectionTitle")
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Review this attempt in full: transcript, timeline and playback")
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.attempt))
-        self.problem = QLabel(objectName="hint")
+        self.problem = named(QLabel(), "hint")
         self.problem.setWordWrap(True)
         self.figures = FiguresPanel(theme, columns=2)
         self.feedback = FeedbackList(theme)
@@ -66,7 +68,8 @@ class AttemptColumn(QFrame):
 
 class ChangeList(QFrame):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="card")
+        super().__init__(parent)
+        self.setObjectName("card")
         self._theme = theme
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(16, 14, 16, 14)
@@ -80,11 +83,9 @@ class ChangeList(QFrame):
             if taken.widget() is not None:
                 taken.widget().deleteLater()
         self._labels = []
-        self._column.addWidget(QLabel(heading, objectName="sectionTitle"))
+        self._column.addWidget(named(QLabel(heading), "sectionTitle"))
         if not changes:
-            self._column.addWidget(
-                QLabel("Nothing to compare: one of the attempts has no analysis.", objectName="hint")
-            )
+            self._column.addWidget(named(QLabel("Nothing to compare: one of the attempts has no analysis."), "hint"))
         for change in changes:
             glyph, word, tone = GLYPHS[change.direction]
             label = QLabel(f"{glyph}  {change.sentence}")
@@ -118,7 +119,7 @@ class AttemptsCompare(QWidget):
         self.after_choice.setAccessibleName("Later attempt")
         for combo in (self.before_choice, self.after_choice):
             combo.currentIndexChanged.connect(self._choice_changed)
-        self.intro = QLabel(objectName="hint")
+        self.intro = named(QLabel(), "hint")
         self.intro.setWordWrap(True)
         choices = QHBoxLayout()
         choices.setSpacing(8)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from mockint.core.analysis import FeedbackItem
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 _CLOCK = r"\d{1,3}:\d{2}"
 # "at 0:12", "at 0:01, 0:02 and 0:07": the times after "at" are moments in the answer (other
@@ -51,14 +52,14 @@ class FeedbackRow(QWidget):
     def __init__(self, glyph: str, item: FeedbackItem, theme: Theme, tone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        badge = QLabel(glyph, objectName="feedbackBadge")
+        badge = named(QLabel(glyph), "feedbackBadge")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setFixedSize(24, 24)
         badge.setStyleSheet(
             f"background: {theme.color('surface')}; color: {theme.color(tone)}; border: 1.5px solid {theme.color(tone)};"
             " border-radius: 12px; font-weight: 600;"
         )
-        self.message = QLabel(linked_message(item.message, theme.color("accent_strong")), objectName="feedbackMessage")
+        self.message = named(QLabel(linked_message(item.message, theme.color("accent_strong"))), "feedbackMessage")
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -112,11 +113,11 @@ class FeedbackList(QWidget):
             for item in strengths:
                 self._add("✓", item, "ok")
         if not work_on and not strengths:
-            empty = QLabel("No feedback for this answer.", objectName="hint")
+            empty = named(QLabel("No feedback for this answer."), "hint")
             self._column.addWidget(empty)
 
     def _heading(self, text: str) -> None:
-        label = QLabel(text.upper(), objectName="fieldLabel")
+        label = named(QLabel(text.upper()), "fieldLabel")
         self._column.addWidget(label)
 
     def _add(self, glyph: str, item: FeedbackItem, tone: str) -> None:

@@ -18,6 +18,7 @@ from mockint.core.formatting import seconds_text as secs
 from mockint.core.targets import TargetRange
 from mockint.ui.review.transcript_marks import mix
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 GAUGE_MIN_WPM, GAUGE_MAX_WPM = 60.0, 220.0
 
@@ -127,10 +128,11 @@ class PaceGauge(QWidget):
 
 class FigureTile(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="statTile")
-        self.caption = QLabel(objectName="statCaption")
-        self.value = QLabel(objectName="statValue")
-        self.note = QLabel(objectName="statNote")
+        super().__init__(parent)
+        self.setObjectName("statTile")
+        self.caption = named(QLabel(), "statCaption")
+        self.value = named(QLabel(), "statValue")
+        self.note = named(QLabel(), "statNote")
         self.note.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 9, 12, 10)

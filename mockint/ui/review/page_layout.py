@@ -29,6 +29,7 @@ from mockint.ui.review.attempts_compare import AttemptsCompare
 from mockint.ui.review.retry_panel import RetryPanel
 from mockint.ui.review.review_style import review_style
 from mockint.ui.review.session_picker import SessionPicker
+from mockint.ui.widgets.labels import named
 from mockint.ui.widgets.page_header import PageHeader
 
 
@@ -48,17 +49,17 @@ class ReviewPageLayout(QWidget):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.setSpacing(6)
-        left_column.addWidget(QLabel("SESSION", objectName="fieldLabel"))
+        left_column.addWidget(named(QLabel("SESSION"), "fieldLabel"))
         left_column.addWidget(self.session_picker)
         left_column.addSpacing(8)
-        left_column.addWidget(QLabel("ANSWERS", objectName="fieldLabel"))
+        left_column.addWidget(named(QLabel("ANSWERS"), "fieldLabel"))
         left_column.addWidget(self.answer_list, 1)
 
-        self.question = QLabel(objectName="reviewQuestion")
+        self.question = named(QLabel(), "reviewQuestion")
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta = QLabel(objectName="reviewMeta")
-        self.try_again_button = QPushButton("Try again", objectName="primary")
+        self.meta = named(QLabel(), "reviewMeta")
+        self.try_again_button = named(QPushButton("Try again"), "primary")
         self.try_again_button.setToolTip("Answer this question again; the new attempt is compared with this one")
         self.try_again_button.setAccessibleName("Try again")
         titles = QVBoxLayout()
@@ -109,8 +110,8 @@ class ReviewPageLayout(QWidget):
         split.setStretchFactor(1, 7)
         split.setSizes([300, 780])
 
-        self.empty_title = QLabel(objectName="emptyTitle")
-        self.empty_text = QLabel(objectName="hint")
+        self.empty_title = named(QLabel(), "emptyTitle")
+        self.empty_text = named(QLabel(), "hint")
         self.empty_text.setWordWrap(True)
         empty = QWidget()
         empty_column = QVBoxLayout(empty)

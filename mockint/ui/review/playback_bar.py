@@ -16,6 +16,7 @@ from mockint.core.formatting import clock, clock_tenths
 from mockint.speech.playback import OUTPUT_LATENCY_S, Player
 from mockint.ui.review.media_icons import media_icon
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 from mockint.ui.workers import FunctionWorker, WorkerPool
 
 POLL_MS = 33  # ~30 fps: the cursor glides instead of jumping
@@ -50,18 +51,18 @@ class PlaybackBar(QWidget):
         self.set_source(None, None)
 
     def _build(self) -> None:
-        self.play_button = QToolButton(objectName="playButton")
+        self.play_button = named(QToolButton(), "playButton")
         self.play_button.setIconSize(QSize(18, 18))
         self.play_button.setAutoRaise(False)
         self.play_button.clicked.connect(self.toggle)
-        self.stop_button = QToolButton(objectName="stopButton")
+        self.stop_button = named(QToolButton(), "stopButton")
         self.stop_button.setIconSize(QSize(16, 16))
         self.stop_button.setToolTip("Stop and go back to the start")
         self.stop_button.setAccessibleName("Stop")
         self.stop_button.clicked.connect(self.stop)
-        self.position_label = QLabel(objectName="playbackPosition")
+        self.position_label = named(QLabel(), "playbackPosition")
         self.position_label.setAccessibleDescription("Playback position")
-        self.note = QLabel(objectName="playbackNote")
+        self.note = named(QLabel(), "playbackNote")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)

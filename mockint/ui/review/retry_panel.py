@@ -11,6 +11,7 @@ from mockint.core.targets import TargetRange
 from mockint.ui.review.media_icons import media_icon
 from mockint.ui.review.transcript_marks import mix
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 
 LEVEL_BARS = 18
 
@@ -55,16 +56,17 @@ class RetryPanel(QFrame):
     stop_requested = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="card")
+        super().__init__(parent)
+        self.setObjectName("card")
         self._theme = theme
         self._target: TargetRange | None = None
         self.dot = QLabel()
         self.dot.setFixedSize(QSize(14, 14))
-        self.title = QLabel("Getting the microphone ready…", objectName="sectionTitle")
-        self.hint = QLabel("Answer out loud. Press Space or Stop when you are done.", objectName="hint")
+        self.title = named(QLabel("Getting the microphone ready…"), "sectionTitle")
+        self.hint = named(QLabel("Answer out loud. Press Space or Stop when you are done."), "hint")
         self.hint.setWordWrap(True)
         self.meter = LevelMeter(theme)
-        self.time_label = QLabel(objectName="retryTime")
+        self.time_label = named(QLabel(), "retryTime")
         self.time_label.setAccessibleDescription("Time answering")
         self.stop_button = QPushButton("Stop  (Space)")
         self.stop_button.setObjectName("primary")

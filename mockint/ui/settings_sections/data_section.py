@@ -9,12 +9,13 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from mockint.app.deck_files import delete_user_decks
 from mockint.paths import AppPaths
 from mockint.store.errors import from_os_error
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
-from mockint.app.deck_files import delete_user_decks
+from mockint.ui.widgets.labels import named
 from mockint.ui.workers import FunctionWorker
 
 SECTION_KEY = "data"
@@ -78,7 +79,7 @@ class DataSection(QWidget):
         for row, (label, folder, what) in enumerate(data_folders(context.paths)):
             name = QLabel(label)
             name.setToolTip(what)
-            path = QLabel(str(folder), objectName="pathLabel")
+            path = named(QLabel(str(folder)), "pathLabel")
             path.setToolTip(f"{what}\n{folder}")
             path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             button = QPushButton(themed_icon("folder", context.theme, role="text"), "Open folder")
@@ -92,16 +93,14 @@ class DataSection(QWidget):
             grid.addWidget(button, row, 2)
         grid.setColumnStretch(1, 1)
 
-        self.delete_button = QPushButton(
-            themed_icon("delete", context.theme, role="danger"), "Delete all my data…", objectName="danger"
+        self.delete_button = named(
+            QPushButton(themed_icon("delete", context.theme, role="danger"), "Delete all my data…"), "danger"
         )
         self.delete_button.setIconSize(QSize(16, 16))
         self.delete_button.setToolTip("Delete every session, answer, recording and imported deck (asks first)")
         self.delete_button.setAccessibleName("Delete all my data")
         self.delete_button.clicked.connect(self.delete_all)
-        warning = QLabel(
-            "Sessions, answers, recordings and your decks. Settings and models are kept.", objectName="hint"
-        )
+        warning = named(QLabel("Sessions, answers, recordings and your decks. Settings and models are kept."), "hint")
         warning.setWordWrap(True)
         danger_row = QHBoxLayout()
         danger_row.addWidget(self.delete_button)

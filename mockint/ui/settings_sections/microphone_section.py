@@ -24,6 +24,7 @@ from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.icons import themed_icon
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 from mockint.ui.workers import FunctionWorker
 
 SECTION_KEY = "microphone"
@@ -93,13 +94,13 @@ class MicrophoneSection(QWidget):
         self.test_button = QPushButton("Start test")
         self.test_button.setToolTip("Record for a moment to see the input level; nothing is kept")
         self.test_button.clicked.connect(self.toggle_test)
-        self.meter = QProgressBar(objectName="levelMeter")
+        self.meter = named(QProgressBar(), "levelMeter")
         self.meter.setRange(0, METER_STEPS)
         self.meter.setTextVisible(False)
         self.meter.setFixedHeight(10)
         self.meter.setAccessibleName("Microphone level")
         self.meter.setStyleSheet(_meter_style(context.theme))
-        self.message = QLabel("Looking for microphones…", objectName="hint")
+        self.message = named(QLabel("Looking for microphones…"), "hint")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -20,6 +20,7 @@ from mockint.ui.model_setup.installed import ModelRow, ModelsOverview, remove_mo
 from mockint.ui.model_setup.models_list import InstalledModelsList
 from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
 from mockint.ui.model_setup.transfer_rate import format_bytes
+from mockint.ui.widgets.labels import named
 from mockint.ui.workers import FunctionWorker
 
 SECTION_KEY = "models"
@@ -55,11 +56,11 @@ class ModelsSection(QWidget):
         self.model_list = InstalledModelsList()
         self.model_list.itemSelectionChanged.connect(self._update_buttons)
         self.model_list.itemDoubleClicked.connect(lambda _item, _column: self.use_selected())
-        self.empty_label = QLabel(
-            "No speech model is installed yet. Download one, or add a model you already have.", objectName="hint"
+        self.empty_label = named(
+            QLabel("No speech model is installed yet. Download one, or add a model you already have."), "hint"
         )
         self.empty_label.setWordWrap(True)
-        self.note_label = QLabel(objectName="hint")
+        self.note_label = named(QLabel(), "hint")
         self.note_label.setWordWrap(True)
         self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_label.hide()
@@ -67,7 +68,7 @@ class ModelsSection(QWidget):
         theme = self.context.theme
         self.use_button = QPushButton(themed_icon("ready", theme, role="text"), "Use this model")
         self.use_button.setToolTip("Make the selected model the one MockInt transcribes with")
-        self.remove_button = QPushButton(themed_icon("delete", theme, role="danger"), "Remove…", objectName="danger")
+        self.remove_button = named(QPushButton(themed_icon("delete", theme, role="danger"), "Remove…"), "danger")
         self.remove_button.setToolTip("Delete the selected model from this computer (asks first)")
         self.add_button = QPushButton(themed_icon("folder", theme, role="text"), "Add from folder or zip…")
         self.add_button.setToolTip("Install a Vosk model that is already on this computer")

@@ -20,6 +20,7 @@ from mockint.speech.tts import DEFAULT_RATE, QuestionVoice, RenderCancelled, Voi
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.labels import named
 from mockint.ui.workers import FunctionWorker
 
 SECTION_KEY = "voice"
@@ -115,7 +116,7 @@ class VoiceSection(QWidget):
         self.play_button = QPushButton("Play sample")
         self.play_button.setToolTip(f"Hear “{SAMPLE_QUESTION}” in this voice and at this rate")
         self.play_button.clicked.connect(self.toggle_sample)
-        self.message = QLabel("", objectName="hint")
+        self.message = named(QLabel(""), "hint")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from mockint.ui.widgets.labels import named
+
 
 class PageHeader(QWidget):
     """Title on the left; `add_action(widget)` puts buttons on the right."""
 
     def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(title, objectName="pageTitle")
-        self.subtitle = QLabel(subtitle, objectName="pageSubtitle")
+        self.title = named(QLabel(title), "pageTitle")
+        self.subtitle = named(QLabel(subtitle), "pageSubtitle")
         self.subtitle.setWordWrap(True)
         self.subtitle.setVisible(bool(subtitle))
         texts = QVBoxLayout()
