@@ -114,6 +114,16 @@ def test_rules_agree_with_kaldi(line: str, accepted: bool) -> None:
     assert (option_problems(line, MODEL_CONF) == []) is accepted
 
 
+def test_a_model_described_by_fbank_conf_has_that_file_checked(tmp_path: Path) -> None:
+    model = with_option(tmp_path, "conf/mfcc.conf", "")
+    (model / "conf" / "mfcc.conf").unlink()
+    # num-ceps is an option of MFCC features only
+    (model / "conf" / "fbank.conf").write_text("--num-mel-bins=40\n--use-log-fbank=true\n--num-ceps=40\n")
+    assert [p for p in find_model_problems(model) if "conf" in p] == [
+        "conf/fbank.conf, line 3: Vosk does not know the option --num-ceps"
+    ]
+
+
 def test_each_file_has_its_own_options() -> None:
     assert option_problems("--left-context=3\n--right-context=3", SPLICE_CONF) == []
     assert option_problems("--num-mel-bins=40\n--allow-upsample=true", MFCC_CONF) == []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mockint.speech.errors import BrokenModelError
-from mockint.speech.model_options import V1_OPTION_FILES, V2_OPTION_FILES, model_option_problems
+from mockint.speech.model_options import model_option_problems, option_files
 
 INSTALL_RECORD = ".mockint-model.json"
 
@@ -93,7 +93,7 @@ def _folder_problems(path: Path) -> list[str]:
         _check_readable(path, layout.mfcc_conf, problems)
     _check_graph(path, layout, problems)
     _check_optional_parts(path, problems)
-    problems.extend(model_option_problems(path, V2_OPTION_FILES if layout is _V2 else V1_OPTION_FILES))
+    problems.extend(model_option_problems(path, option_files(path, flat_layout=layout is _V1)))
     problems.extend(_record_problems(path))
     return problems
 

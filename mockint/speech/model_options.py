@@ -66,6 +66,14 @@ MFCC_CONF = _options(
     bool="allow-downsample allow-upsample debug-mel htk-compat raw-energy remove-dc-offset round-to-power-of-two "
     "snip-edges use-energy",
 )
+FBANK_CONF = _options(
+    float="blackman-coeff dither energy-floor frame-length frame-shift high-freq low-freq preemphasis-coefficient "
+    "sample-frequency vtln-high vtln-low",
+    int="max-feature-vectors num-mel-bins",
+    string="window-type",
+    bool="allow-downsample allow-upsample debug-mel htk-compat raw-energy remove-dc-offset round-to-power-of-two "
+    "snip-edges use-energy use-log-fbank use-power",
+)
 SPLICE_CONF = _options(int="left-context right-context")
 ONLINE_CMVN_CONF = _options(
     float="cmn-min-energy",
@@ -74,7 +82,8 @@ ONLINE_CMVN_CONF = _options(
     bool="norm-means norm-vars",
 )
 
-# Which option files Vosk reads, relative to the model folder (the "v2" layout and the flat one).
+# Which option files Vosk reads, relative to the model folder (the "v2" layout and the flat
+# one); a model without mfcc.conf has its features described by fbank.conf instead.
 V2_OPTION_FILES = {
     "conf/model.conf": MODEL_CONF,
     "conf/mfcc.conf": MFCC_CONF,
@@ -82,6 +91,17 @@ V2_OPTION_FILES = {
     "ivector/online_cmvn.conf": ONLINE_CMVN_CONF,
 }
 V1_OPTION_FILES = {"mfcc.conf": MFCC_CONF}
+
+
+def option_files(folder: Path, *, flat_layout: bool) -> dict[str, dict[str, Kind]]:
+    """The option files Vosk will read in this model folder, with the options each may hold."""
+    files = dict(V1_OPTION_FILES if flat_layout else V2_OPTION_FILES)
+    mfcc = next(name for name, table in files.items() if table is MFCC_CONF)
+    if not (folder / mfcc).exists():
+        del files[mfcc]
+        files[mfcc.replace("mfcc.conf", "fbank.conf")] = FBANK_CONF
+    return files
+
 
 _TRUE, _FALSE = {"true", "t", "1", ""}, {"false", "f", "0"}
 _INT = re.compile(r"\s*[+-]?\d+\s*")
