@@ -14,6 +14,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 from typing import NamedTuple
 
 from mockint.core.errors import UserFacingError
@@ -99,7 +100,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def load_command(entry: CommandEntry):  # -> ModuleType with register(subparsers)
+def load_command(entry: CommandEntry) -> ModuleType:
+    """The module of one command; it has `register(subparsers)`."""
     return importlib.import_module(f"mockint.commands.{entry.module}")
 
 
