@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,24 @@ def test_deck_export_follows_the_same_rules(tmp_path):
     streamed = mockint("deck", "export", "openers", "--csv", "/dev/stdout")
     assert streamed.returncode == 0, streamed.stderr
     assert streamed.stdout.lstrip("\ufeff").startswith("id,") and "exported" not in streamed.stdout
+
+
+def test_a_terminal_is_written_as_a_stream(session_id):  # noqa: F811
+    import pty
+
+    master, slave = pty.openpty()
+    terminal = os.ttyname(slave)
+    try:
+        result = mockint("export", str(session_id), "--format", "md", "--output", terminal)
+        assert result.returncode == 0, result.stderr
+        shown = os.read(master, 65536).decode("utf-8", "replace")
+        assert Path(terminal).is_char_device()  # written to, not replaced by a file
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert "Practice session" in shown
+
+
+def test_other_devices_are_refused(tmp_path):
+    with pytest.raises(BadInputError, match="is a device or socket"):
+        check_export_target("/dev/zero", app_paths(), force=True)
