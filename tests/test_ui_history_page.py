@@ -78,7 +78,7 @@ def test_charts_have_one_point_per_session_with_its_figures(seeded, make_window,
     _, page = open_history(make_window, qtbot)
     charts = page.charts
     assert not charts.is_empty
-    expected_x = [s.started_at.timestamp() * 1000 for s in seeded]
+    expected_x = [float(i) for i in range(len(seeded))]  # one step per session, whatever the hours between
     for chart, figure in (
         (charts.fillers, lambda s: s.summary.mean_fillers_per_min),
         (charts.pace, lambda s: s.summary.mean_wpm),

@@ -1,8 +1,10 @@
 """Progress over time on the History page: fillers a minute, pace, and answers within target.
 
-One point per session (from `Store.trends()`, oldest first). A session without a figure (no
-answer had a pace, say) leaves no point on that chart. With fewer than two sessions there is no
-trend to show, so a short note takes the charts' place.
+One point per session (from `Store.trends()`, oldest first), evenly spaced: the x axis counts
+sessions, not hours, so three sessions of one evening sit side by side instead of on one line.
+The labels under the chart name real sessions ("30 Nov 07:52"), never a padded time between
+them. A session without a figure (no answer had a pace, say) leaves no point on that chart.
+With fewer than two sessions there is no trend to show, so a short note takes the charts' place.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
@@ -22,7 +25,8 @@ from mockint.ui.widgets.labels import named
 
 MIN_POINTS = 2
 EMPTY_TEXT = "Your progress shows here once you have practised in two sessions or more."
-DAY_MS = 24 * 3600 * 1000
+MAX_AXIS_LABELS = 4
+X_ROOM = 0.35  # sessions of room left and right of the outer points, so markers are whole
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,28 @@ METRICS: tuple[Metric, ...] = (
 )
 
 
-def epoch_ms(point: TrendPoint) -> float:
-    return float(point.started_at.timestamp() * 1000.0)
+def session_label(moment: datetime, *, with_time: bool) -> str:
+    """`30 Nov` or `30 Nov 07:52`, in local time."""
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %H:%M}" if with_time else f"{local.day} {local:%b}"
+
+
+def axis_labels(moments: Sequence[datetime], most: int = MAX_AXIS_LABELS) -> dict[int, str]:
+    """Which sessions (by position) are labelled under the chart, and how: the first and the last,
+    and evenly spread ones between; with the time of day when a day holds more than one session."""
+    if not moments:
+        return {}
+    days = [m.astimezone().date() for m in moments]
+    with_time = len(set(days)) < len(days)
+    count = len(moments)
+    shown = min(most, count)
+    chosen = sorted({round(i * (count - 1) / max(1, shown - 1)) for i in range(shown)})
+    labels: dict[int, str] = {}
+    for index in chosen:
+        text = session_label(moments[index], with_time=with_time)
+        if text not in labels.values():  # a category axis needs distinct labels
+            labels[index] = text
+    return labels
 
 
 def nice_step(span: float, intervals: int = 4) -> float:
@@ -121,8 +145,8 @@ class TrendChart(QFrame):
             self.band.setName("Comfortable pace")
             self.chart.addSeries(self.band)
         self.chart.addSeries(self.series)
-        self.x_axis = QDateTimeAxis()
-        self.x_axis.setFormat("d MMM")
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat(metric.axis_format)
         self.y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
@@ -150,19 +174,20 @@ class TrendChart(QFrame):
 
     def show_points(self, points: Sequence[TrendPoint]) -> None:
         self._points = list(points)
-        plotted = [(epoch_ms(p), v) for p in points if (v := self.trend.value(p)) is not None]
+        plotted = [(float(i), v) for i, p in enumerate(points) if (v := self.trend.value(p)) is not None]
         self.series.replace([QPointF(x, y) for x, y in plotted])
         values = [y for _, y in plotted]
         self.summary.setText(change_text(self.trend, values))
         self.view.setAccessibleDescription(self.summary.text())
         if not points:
             return
-        first, last = epoch_ms(points[0]), epoch_ms(points[-1])
-        pad = max((last - first) * 0.06, DAY_MS / 2)
-        low_x, high_x = first - pad, last + pad
-        self.x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x)))
-        self.x_axis.setTickCount(max(2, min(len(points), 5)))
-        self.x_axis.setFormat("d MMM" if last - first >= 2 * DAY_MS else "d MMM HH:mm")
+        low_x, high_x = -X_ROOM, len(points) - 1 + X_ROOM
+        for label in self.x_axis.categoriesLabels():
+            self.x_axis.remove(label)
+        for index, text in axis_labels([p.started_at for p in points]).items():
+            self.x_axis.append(text, float(index))
+        self.x_axis.setRange(low_x, high_x)
+        self.x_axis.setStartValue(low_x)
         low, high, step = value_range(self.trend, values, self._band_range)
         # A little room past the outer ticks, so markers on them are not cut in half.
         room = step * 0.22
@@ -208,8 +233,16 @@ class TrendChart(QFrame):
         if not state:
             QToolTip.hideText()
             return
-        when = QDateTime.fromMSecsSinceEpoch(int(point.x())).toString("ddd d MMM yyyy, HH:mm")
+        index = round(point.x())
+        if not 0 <= index < len(self._points):
+            return
+        moment = self._points[index].started_at.astimezone()
+        when = f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
         QToolTip.showText(QCursor.pos(), f"{when}\n{self.trend.text(point.y())}", self.view)
+
+    def axis_texts(self) -> dict[float, str]:
+        """The labels under the chart, by the x of the session they name."""
+        return {self.x_axis.endValue(label): label for label in self.x_axis.categoriesLabels()}
 
 
 class TrendCharts(QStackedWidget):
