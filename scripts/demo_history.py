@@ -106,9 +106,7 @@ def _add_answer(
     path = store.recordings.path_for(answer_id)
     _write_voice_like_wav(path, words, duration)
     store.set_answer_audio(answer_id, path, duration)
-    store.update_answer_report(
-        answer_id, {**report.to_dict(), "detail": report.detail_dict()}, words=words, duration_s=duration
-    )
+    store.update_answer_report(answer_id, report, duration_s=duration)
     return answer_id
 
 

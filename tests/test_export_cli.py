@@ -10,12 +10,14 @@ import sys
 
 import pytest
 
+from mockint.core.analysis import AnswerReport
 from mockint.core.session import Rating
 from mockint.paths import app_paths
 from mockint.store import Store
 from tests.conftest import DATA_DIR, REPO_ROOT
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+SAMPLE = AnswerReport.from_dict(SAMPLE_REPORT)  # the typed report answers carry
 
 
 def mockint(*args: str) -> subprocess.CompletedProcess:
@@ -36,8 +38,7 @@ def session_id() -> int:
         answer = store.add_answer(
             session.id,
             "Tell me about a time you failed",
-            words=SAMPLE_REPORT["words"],
-            report=SAMPLE_REPORT,
+            report=SAMPLE,
             duration_s=12.0,
         )
         store.save_rating(Rating(answer, structure=3, comment="needs a result"))

@@ -7,11 +7,13 @@ import io
 import json
 from datetime import UTC, datetime
 
+from mockint.core.analysis import AnswerReport
 from mockint.core.export.csv_export import CSV_COLUMNS, session_csv
 from mockint.core.session import Answer, PracticeMode, Rating, Session, SessionDetail
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+SAMPLE = AnswerReport.from_dict(SAMPLE_REPORT)  # the typed report answers carry
 STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
@@ -30,7 +32,7 @@ def test_each_answer_is_a_row_with_its_figures():
             deck_id="behavioural",
             question_id="fail-1",
             duration_s=12.0,
-            report=SAMPLE_REPORT,
+            report=SAMPLE,
         ),
         Answer(11, 5, "Tell me about a time you failed", STARTED, attempt_of=10),
     )

@@ -6,11 +6,13 @@ import json
 import re
 from datetime import UTC, datetime
 
+from mockint.core.analysis import AnswerReport
 from mockint.core.export.html import session_html
 from mockint.core.session import Answer, FlaggedMoment, PracticeMode, Rating, Session, SessionDetail
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+SAMPLE = AnswerReport.from_dict(SAMPLE_REPORT)  # the typed report answers carry
 STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 
@@ -18,7 +20,7 @@ HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 def detail(question: str = "Tell me about a time you failed", title: str = "") -> SessionDetail:
     session = Session(3, PracticeMode.SOLO, STARTED, deck_ids=("behavioural",), title=title, note="line one\nline two")
     answers = (
-        Answer(1, 3, question, STARTED, duration_s=12.0, report=SAMPLE_REPORT),
+        Answer(1, 3, question, STARTED, duration_s=12.0, report=SAMPLE),
         Answer(2, 3, "Why us?", STARTED, attempt_of=1),
     )
     return SessionDetail(

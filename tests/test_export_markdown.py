@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from mockint.core.analysis import AnswerReport
 from mockint.core.export.markdown import session_markdown
 from mockint.core.session import Answer, FlaggedMoment, PracticeMode, Rating, Session, SessionDetail
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+SAMPLE = AnswerReport.from_dict(SAMPLE_REPORT)  # the typed report answers carry
 STARTED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
@@ -19,7 +21,7 @@ def detail(*answers: Answer, title: str = "Acme prep", **extra) -> SessionDetail
 
 
 def analysed(answer_id: int = 1, question: str = "Tell me about a time you failed", **fields) -> Answer:
-    return Answer(answer_id, 7, question, STARTED, duration_s=12.0, report=SAMPLE_REPORT, **fields)
+    return Answer(answer_id, 7, question, STARTED, duration_s=12.0, report=SAMPLE, **fields)
 
 
 def test_the_markdown_names_the_question_and_counts_the_fillers():

@@ -71,7 +71,7 @@ def test_a_44_6_second_answer_reads_the_same_on_every_page_export_and_the_cli(qt
     review = next(f for f in figures_of(report, Thresholds()) if f.key == "length")
 
     started = datetime(2026, 11, 30, 7, 52, tzinfo=UTC)
-    stored = Answer(1, 1, "Why this role?", started, duration_s=44.6, words=report.words, report=report.to_dict())
+    stored = Answer(1, 1, "Why this role?", started, duration_s=44.6, words=report.words, report=report)
     detail = SessionDetail(Session(1, PracticeMode.SOLO, started), (stored,))
     markdown = session_markdown(detail)
     html = session_html(detail)

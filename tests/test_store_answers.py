@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from mockint.core.analysis import AnswerReport
 from mockint.core.session import Debrief, DebriefQuestion, FlaggedMoment, Rating
 from mockint.core.words import Word
 from mockint.paths import app_paths
@@ -15,6 +16,7 @@ from mockint.store.errors import UnknownAnswerError, UnknownSessionError
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+SAMPLE = AnswerReport.from_dict(SAMPLE_REPORT)  # the typed report answers carry
 SAMPLE_WORDS = [Word(w["text"], w["start"], w["end"], w["conf"]) for w in SAMPLE_REPORT["words"]]
 
 
@@ -35,14 +37,17 @@ def test_an_answer_keeps_its_words_report_and_headline_figures(store, session_id
         "Tell me about a time you failed",
         question_id="fail-1",
         deck_id="behavioural",
-        words=SAMPLE_WORDS,
-        report=SAMPLE_REPORT,
+        report=SAMPLE,
         duration_s=12.0,
     )
     answer = store.get_answer(answer_id)
     assert (answer.question_id, answer.deck_id, answer.session_id) == ("fail-1", "behavioural", session_id)
     assert answer.words == tuple(SAMPLE_WORDS)
-    assert answer.report == SAMPLE_REPORT
+    assert answer.report == SAMPLE
+    # The words are stored once: the words cell holds them, the report cell does not.
+    cells = store._connection.execute("SELECT words, report FROM answers WHERE id = ?", (answer_id,)).fetchone()
+    assert json.loads(cells["words"]) == SAMPLE_REPORT["words"]
+    assert "words" not in json.loads(cells["report"])
     assert answer.transcript_text.startswith("so um i led the migration")
     headline = answer.headline
     assert (
@@ -74,13 +79,13 @@ def test_a_report_arrives_after_the_recording(store, session_id):
     answer_id = store.add_answer(session_id, "Why us?", duration_s=12.0)
     assert store.list_sessions()[0].summary.mean_wpm is None
 
-    updated = store.update_answer_report(answer_id, SAMPLE_REPORT, words=SAMPLE_WORDS)
+    updated = store.update_answer_report(answer_id, SAMPLE)
 
-    assert updated.report == SAMPLE_REPORT and len(updated.words) == 17
+    assert updated.report == SAMPLE and len(updated.words) == 17
     assert updated.duration_s == 12.0
     assert store.list_sessions()[0].summary.mean_wpm == 92.3
     with pytest.raises(UnknownAnswerError):
-        store.update_answer_report(999, SAMPLE_REPORT)
+        store.update_answer_report(999, SAMPLE)
 
 
 def test_audio_paths_are_kept_relative_to_the_recordings_folder(store, session_id):
@@ -198,7 +203,7 @@ def test_debriefs_are_saved_updated_and_listed_most_recent_first(store, session_
 
 
 def test_session_detail_gathers_answers_ratings_and_flags(store, session_id):
-    first = store.add_answer(session_id, "Q1", report=SAMPLE_REPORT)
+    first = store.add_answer(session_id, "Q1", report=SAMPLE)
     second = store.add_answer(session_id, "Q2")
     store.save_rating(Rating(second, relevance=5))
     store.add_flag(first, 2.0, "um")

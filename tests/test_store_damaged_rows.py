@@ -11,7 +11,7 @@ from mockint.paths import app_paths
 from mockint.store import Store
 from mockint.store.database import connect
 from mockint.store.errors import DamagedRowError
-from tests.test_store_history_cli import SAMPLE_REPORT, T0, assert_one_clean_line, mockint
+from tests.test_store_history_cli import SAMPLE, T0, assert_one_clean_line, mockint
 
 
 def _practised() -> dict[str, int]:
@@ -19,8 +19,8 @@ def _practised() -> dict[str, int]:
     with Store.open(app_paths()) as store:
         first = store.create_session("solo", deck_ids=["behavioural"], started_at=T0, title="first")
         middle = store.create_session("friend", started_at=T0.replace(day=2), title="middle")
-        kept = store.add_answer(middle.id, "Why us?", report=SAMPLE_REPORT, words=[{"text": "because"}])
-        broken = store.add_answer(middle.id, "Tell me about a failure", report=SAMPLE_REPORT)
+        kept = store.add_answer(middle.id, "Why us?", report=SAMPLE)
+        broken = store.add_answer(middle.id, "Tell me about a failure", report=SAMPLE)
         last = store.create_session("solo", started_at=T0.replace(day=3), title="last")
     return {"first": first.id, "middle": middle.id, "last": last.id, "kept": kept, "broken": broken}
 

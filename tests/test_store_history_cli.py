@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
+from mockint.core.analysis import AnswerReport
 from mockint.paths import app_paths
 from mockint.store import Store
 from mockint.store.database import connect
@@ -14,6 +15,7 @@ from mockint.store.migrations import LATEST_VERSION
 from tests.conftest import DATA_DIR, REPO_ROOT
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+SAMPLE = AnswerReport.from_dict(SAMPLE_REPORT)  # the typed report answers carry
 T0 = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
@@ -39,8 +41,8 @@ def test_no_sessions_yet_and_nothing_created():
 def test_sessions_are_listed_newest_first_with_their_figures():
     with Store.open(app_paths()) as store:
         old = store.create_session("solo", deck_ids=["behavioural"], started_at=T0)
-        store.add_answer(old.id, "Tell me about a time you failed", report=SAMPLE_REPORT)
-        ok_report = {**SAMPLE_REPORT, "length": {**SAMPLE_REPORT["length"], "verdict": "ok"}}
+        store.add_answer(old.id, "Tell me about a time you failed", report=SAMPLE)
+        ok_report = AnswerReport.from_dict({**SAMPLE_REPORT, "length": {**SAMPLE_REPORT["length"], "verdict": "ok"}})
         store.add_answer(old.id, "Why us?", report=ok_report)
         new = store.create_session("friend", deck_ids=["general", "intro"], started_at=T0 + timedelta(days=1))
 

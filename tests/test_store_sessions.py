@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mockint.core.analysis import AnswerReport
 from mockint.core.errors import BadInputError
 from mockint.core.session import Debrief, PracticeMode, Rating, SessionSummary
 from mockint.paths import app_paths
@@ -18,14 +19,15 @@ from mockint.store.errors import UnknownSessionError
 from tests.conftest import DATA_DIR
 
 SAMPLE_REPORT = json.loads((DATA_DIR / "store" / "report_sample.json").read_text(encoding="utf-8"))
+SAMPLE = AnswerReport.from_dict(SAMPLE_REPORT)  # the typed report answers carry
 T0 = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
-def report(wpm: float, fillers_per_min: float, verdict: str | None) -> dict:
+def report(wpm: float, fillers_per_min: float, verdict: str | None) -> AnswerReport:
     made = copy.deepcopy(SAMPLE_REPORT)
     made["metrics"].update(wpm=wpm, fillers_per_min=fillers_per_min)
     made["length"]["verdict"] = verdict
-    return made
+    return AnswerReport.from_dict(made)
 
 
 @pytest.fixture

@@ -89,8 +89,8 @@ def seed_history(now: datetime | None = None) -> list[SeededSession]:
             answer_ids, wavs, headlines = [], [], []
             for text in texts:
                 words, duration = timed_words(text)
-                report = analyze_answer(Transcript(tuple(words), duration_s=duration), TARGET).to_dict()
-                answer_id = store.add_answer(session.id, QUESTION, words=words, report=report, duration_s=duration)
+                report = analyze_answer(Transcript(tuple(words), duration_s=duration), TARGET)
+                answer_id = store.add_answer(session.id, QUESTION, report=report, duration_s=duration)
                 wav = write_tone(store.recordings.path_for(answer_id))
                 store.set_answer_audio(answer_id, wav)
                 answer_ids.append(answer_id)

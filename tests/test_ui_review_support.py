@@ -83,9 +83,7 @@ def add_analysed_answer(store: Store, session_id: int, question: str, spec: str,
     if audio:
         path = write_tone_wav(store.recordings.path_for(answer_id), words, duration)
         store.set_answer_audio(answer_id, path, duration)
-    store.update_answer_report(
-        answer_id, {**report.to_dict(), "detail": report.detail_dict()}, words=words, duration_s=duration
-    )
+    store.update_answer_report(answer_id, report, duration_s=duration)
     return answer_id
 
 

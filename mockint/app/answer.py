@@ -200,8 +200,7 @@ def analyse_and_store(
 ) -> AnswerReport:
     """Analyses a transcript and stores the typed report with the answer: live, recovered or re-run."""
     report = analyze_answer(transcript, target, lexicon=lexicon, thresholds=thresholds)
-    stored = {**report.to_dict(), "detail": report.detail_dict()}
-    store.update_answer_report(answer_id, stored, words=transcript.words, duration_s=recording_s)
+    store.update_answer_report(answer_id, report, duration_s=recording_s)
     return report
 
 

@@ -1,21 +1,18 @@
 """What the Review page shows, read from the Store in the background (plain Python, no Qt).
 
 Every function here runs in a worker: it touches SQLite and the recordings folder. A damaged
-report does not stop the page: the answer is shown with the reason it cannot be analysed.
+report does not stop the page: the store hands the answer back without it, with the reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mockint.core.analysis import AnswerReport, ReportFormatError
+from mockint.core.analysis import AnswerReport
 from mockint.core.session import Answer, SessionDetail, SessionOverview
 from mockint.core.targets import TargetRange, default_target
-
-DETAIL_KEY = "detail"  # where the answer pipeline may keep `AnswerReport.detail_dict()` inside the report dict
 
 
 @dataclass(frozen=True)
@@ -60,21 +57,7 @@ class SessionReview:
         return next((a for a in self.answers if a.id == answer_id), None)
 
 
-def restore_report(report: Mapping[str, Any] | None) -> tuple[AnswerReport | None, str | None]:
-    """The stored report dict as an AnswerReport, with its review detail when it was saved."""
-    if not report:
-        return None, "This answer has not been analysed, so there is nothing to mark yet."
-    detail = report.get(DETAIL_KEY)
-    try:
-        return AnswerReport.from_dict(report, detail if isinstance(detail, Mapping) else None), None
-    except ReportFormatError as error:
-        if isinstance(detail, Mapping):
-            # Damaged extras must not hide the part of the report that is intact.
-            try:
-                return AnswerReport.from_dict(report, None), None
-            except ReportFormatError:
-                pass
-        return None, f"The saved analysis of this answer cannot be read ({error.problem})."
+NOT_ANALYSED = "This answer has not been analysed, so there is nothing to mark yet."
 
 
 def audio_of(store: Any, answer: Answer) -> Path | None:
@@ -85,7 +68,9 @@ def audio_of(store: Any, answer: Answer) -> Path | None:
 
 
 def review_answer(store: Any, answer: Answer, attempt_ids: list[int]) -> ReviewedAnswer:
-    report, problem = restore_report(answer.report)
+    report, problem = answer.report, answer.report_problem
+    if report is None and problem is None:
+        problem = NOT_ANALYSED
     number = attempt_ids.index(answer.id) + 1 if answer.id in attempt_ids else 1
     return ReviewedAnswer(answer, report, problem, audio_of(store, answer), number, max(1, len(attempt_ids)))
 

@@ -1,7 +1,7 @@
 """Practice sessions and what happens in them: answers, retries, friend ratings, debriefs.
 
-Plain data, no I/O. An answer's analysis is kept as the report's JSON dict (the contract in
-DESIGN.md, "Command line"), so sessions do not depend on the analysis code's classes.
+Plain data, no I/O. An answer carries its analysis as the typed `AnswerReport`; the store
+encodes and decodes it (mockint/store/codec.py), and everything else reads the typed report.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
 
+from mockint.core.analysis.report import AnswerReport
 from mockint.core.words import Word
 
 LENGTH_OK = "ok"
@@ -53,7 +53,10 @@ class Answer:
 
     `attempt_of` is the id of the first attempt at the same question (None for a first
     attempt), so every retry points at one root. `audio_path` is relative to the recordings
-    folder. `report` is the analysis report dict, None until analysed.
+    folder. `report` is the analysis, None until analysed, or when the stored one cannot be read
+    (`report_problem` then says why, in a sentence for the user). `words` are the transcript:
+    the report's own words once analysed (its indices point into them), stored once.
+    `duration_s` is the recording's length; the answer's spoken length is the report's.
     """
 
     id: int
@@ -67,7 +70,8 @@ class Answer:
     duration_s: float | None = None
     audio_path: str | None = None
     words: tuple[Word, ...] = ()
-    report: dict[str, Any] | None = None
+    report: AnswerReport | None = None
+    report_problem: str | None = None
 
     @property
     def transcript_text(self) -> str:
@@ -80,7 +84,7 @@ class Answer:
 
 @dataclass(frozen=True, slots=True)
 class AnswerHeadline:
-    """The few figures of a report that lists and charts need, read defensively from its dict."""
+    """The few figures of a report that lists and charts need."""
 
     word_count: int
     duration_s: float | None
@@ -91,21 +95,19 @@ class AnswerHeadline:
 
     @classmethod
     def from_report(
-        cls, report: Mapping[str, Any] | None, word_count: int = 0, duration_s: float | None = None
+        cls, report: AnswerReport | None, word_count: int = 0, duration_s: float | None = None
     ) -> AnswerHeadline:
-        if not report:
+        """The report's figures; without one, the word count and recording length given."""
+        if report is None:
             return cls(word_count, duration_s, None, None, 0, None)
-        metrics = report.get("metrics") or {}
-        length = report.get("length") or {}
+        metrics = report.metrics
         return cls(
-            word_count=int(metrics.get("word_count", word_count) or 0),
-            duration_s=_float_or_none(metrics.get("duration_s"))
-            if metrics.get("duration_s") is not None
-            else duration_s,
-            wpm=_float_or_none(metrics.get("wpm")),
-            fillers_per_min=_float_or_none(metrics.get("fillers_per_min")),
-            filler_count=len(report.get("fillers") or ()),
-            length_verdict=length.get("verdict"),
+            word_count=metrics.word_count,
+            duration_s=metrics.duration_s if metrics.duration_s is not None else duration_s,
+            wpm=metrics.wpm,
+            fillers_per_min=metrics.fillers_per_min,
+            filler_count=len(report.fillers),
+            length_verdict=None if report.length.verdict is None else report.length.verdict.value,
         )
 
 
@@ -273,7 +275,3 @@ class SessionDetail:
 def _mean(values: Iterable[float | None]) -> float | None:
     known = [v for v in values if v is not None]
     return sum(known) / len(known) if known else None
-
-
-def _float_or_none(value: Any) -> float | None:
-    return None if value is None else float(value)

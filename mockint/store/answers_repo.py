@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mockint.core.analysis import AnswerReport
 from mockint.core.session import Answer, AnswerHeadline
 from mockint.core.words import Word
 from mockint.store.base import RepositoryBase
@@ -29,14 +30,15 @@ class AnswersRepo(RepositoryBase):
         duration_s: float | None = None,
         audio_path: Path | str | None = None,
         words: Iterable[Word | Mapping[str, Any]] = (),
-        report: Mapping[str, Any] | None = None,
+        report: AnswerReport | None = None,
     ) -> int:
         """Stores an answer; returns its id.
 
         `attempt_of` may name any earlier attempt at the question: the answer is linked to the
         first attempt, so all attempts share one root. `audio_path` lies in the recordings folder.
+        An analysed answer's words are its report's (`words` is for a transcript not analysed).
         """
-        words_json = encode_words(words)
+        words_json = encode_words(report.words if report is not None else words)
         word_count = len(decode_words(words_json))
         headline = AnswerHeadline.from_report(report, word_count, duration_s)
         relative_audio = None if audio_path is None else self.recordings.relative(audio_path)
@@ -69,22 +71,21 @@ class AnswersRepo(RepositoryBase):
                 if is_foreign_key_failure(error):
                     raise UnknownSessionError(session_id) from None
                 raise
-            return int(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # an INSERT always gives one
+            return cursor.lastrowid
 
     def update_answer_report(
-        self,
-        answer_id: int,
-        report: Mapping[str, Any] | None,
-        *,
-        words: Iterable[Word | Mapping[str, Any]] | None = None,
-        duration_s: float | None = None,
+        self, answer_id: int, report: AnswerReport | None, *, duration_s: float | None = None
     ) -> Answer:
-        """Attaches (or replaces) the analysis of an answer, and its words when given."""
+        """Attaches (or replaces) the analysis of an answer, and with it the answer's words.
+
+        `duration_s` is the recording's length, when it changed too.
+        """
         with self._writing() as db:
             row = db.execute("SELECT words, duration_s FROM answers WHERE id = ?", (answer_id,)).fetchone()
             if row is None:
                 raise UnknownAnswerError(answer_id)
-            words_json = row["words"] if words is None else encode_words(words)
+            words_json = row["words"] if report is None else encode_words(report.words)
             duration = duration_s if duration_s is not None else row["duration_s"]
             headline = AnswerHeadline.from_report(report, len(decode_words(words_json)), duration)
             db.execute(

@@ -2,6 +2,10 @@
 
 Times are stored as UTC ISO-8601 text with a fixed width, so text order is time order; naive
 datetimes are taken as local time. They come back as aware UTC datetimes.
+
+An answer's report is stored here and nowhere else: the typed `AnswerReport` goes in as its
+JSON contract without the words (they are the answer's `words` cell, stored once) plus its
+review detail under "detail", and comes back typed through one decoder.
 """
 
 from __future__ import annotations
@@ -12,8 +16,12 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
+from mockint.core.analysis import AnswerReport, ReportFormatError
+from mockint.core.analysis.report import word_to_dict
 from mockint.core.session import Answer, Debrief, DebriefQuestion, PracticeMode, Session
 from mockint.core.words import Word
+
+REPORT_DETAIL = "detail"  # where a stored report keeps `AnswerReport.detail_dict()`
 
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%f+00:00"
 
@@ -50,12 +58,39 @@ def decode_words(text: str | None) -> tuple[Word, ...]:
     return tuple(Word(str(i["text"]), i.get("start"), i.get("end"), i.get("conf")) for i in items)
 
 
-def encode_report(report: Mapping[str, Any] | None) -> str | None:
-    return None if report is None else json.dumps(report, ensure_ascii=False)
+def encode_report(report: AnswerReport | None) -> str | None:
+    """The report cell: the contract minus its words (the words cell holds them), plus the detail."""
+    if report is None:
+        return None
+    stored = report.to_dict()
+    del stored["words"]
+    stored[REPORT_DETAIL] = report.detail_dict()
+    return json.dumps(stored, ensure_ascii=False)
 
 
-def decode_report(text: str | None) -> dict[str, Any] | None:
-    return None if text is None else json.loads(text)
+def decode_report(text: str | None, words: tuple[Word, ...]) -> tuple[AnswerReport | None, str | None]:
+    """The typed report of a row and, when it cannot be restored, a sentence saying why.
+
+    A cell that is not JSON at all is a damaged row (ValueError, for the row reader to skip);
+    well-formed JSON in a shape this version cannot read keeps the answer, without its report.
+    """
+    if text is None:
+        return None, None
+    stored = json.loads(text)
+    if not isinstance(stored, dict):
+        return None, "The saved analysis of this answer cannot be read (it is not a report)."
+    contract = {"words": [word_to_dict(w) for w in words], **stored}
+    detail = stored.get(REPORT_DETAIL)
+    try:
+        return AnswerReport.from_dict(contract, detail if isinstance(detail, Mapping) else None), None
+    except ReportFormatError as error:
+        if isinstance(detail, Mapping):
+            # Damaged extras must not hide the part of the report that is intact.
+            try:
+                return AnswerReport.from_dict(contract, None), None
+            except ReportFormatError:
+                pass
+        return None, f"The saved analysis of this answer cannot be read ({error.problem})."
 
 
 def session_from_row(row: sqlite3.Row) -> Session:
@@ -79,6 +114,8 @@ def decode_deck_ids(text: str | None) -> tuple[str, ...]:
 
 
 def answer_from_row(row: sqlite3.Row) -> Answer:
+    words = decode_words(row["words"])
+    report, problem = decode_report(row["report"], words)
     return Answer(
         id=row["id"],
         session_id=row["session_id"],
@@ -90,8 +127,9 @@ def answer_from_row(row: sqlite3.Row) -> Answer:
         started_at=decode_time(row["started_at"]),
         duration_s=row["duration_s"],
         audio_path=row["audio_path"],
-        words=decode_words(row["words"]),
-        report=decode_report(row["report"]),
+        words=words,
+        report=report,
+        report_problem=problem,
     )
 
 

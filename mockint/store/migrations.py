@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from mockint.store.errors import NewerDatabaseError
 
@@ -130,12 +131,110 @@ def _v3_friend_ratings_by_criterion_and_flag_kinds(conn: sqlite3.Connection) -> 
     )
 
 
+def _v4_reports_stored_once_spoken_length_and_retries_in_their_session(conn: sqlite3.Connection) -> None:
+    """Three fixes to answers stored before, each kept whole here (no code borrowed that may change):
+
+    - The words are stored once: a report's own words (what its indices point into) move to the
+      answer's `words` cell, and the report cell keeps the rest.
+    - An answer lasts from its first word to its last: a timed answer's length no longer counts
+      the silence that stopped the recording, and its verdict (and the length feedback, worded
+      as the analysis words it) follows, as does the `length_verdict` headline.
+    - A "Try again" attempt belongs to the session of its first attempt; the sessions that held
+      only retries are removed, so History and the charts count the sessions the user ran.
+    """
+    rows = conn.execute("SELECT id, words, report FROM answers WHERE report IS NOT NULL").fetchall()
+    for answer_id, words_json, report_json in rows:
+        report = _json_value(report_json, dict)
+        if not report:
+            continue  # unreadable: left as it is, the answer is shown without its report
+        words = report.pop("words", None)
+        if isinstance(words, list):
+            words_json = json.dumps(words, ensure_ascii=False)
+        else:
+            words = _json_value(words_json, list)
+        verdict = _v4_respoken_length(report, words)
+        conn.execute(
+            "UPDATE answers SET words = ?, report = ?, length_verdict = ? WHERE id = ?",
+            (words_json, json.dumps(report, ensure_ascii=False), verdict, answer_id),
+        )
+    conn.execute(
+        """UPDATE answers SET session_id = (SELECT r.session_id FROM answers r WHERE r.id = answers.attempt_of)
+           WHERE attempt_of IS NOT NULL
+             AND session_id != (SELECT r.session_id FROM answers r WHERE r.id = answers.attempt_of)"""
+    )
+    conn.execute(
+        """DELETE FROM sessions WHERE title = 'Try again' AND mode = 'solo'
+           AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.session_id = sessions.id)"""
+    )
+
+
+def _v4_respoken_length(report: dict, words: list) -> str | None:
+    """Sets the report's length to first-to-last word when every word is timed; returns its verdict."""
+    metrics = report.get("metrics") if isinstance(report.get("metrics"), dict) else None
+    length = report.get("length") if isinstance(report.get("length"), dict) else None
+    verdict = length.get("verdict") if length is not None else None
+    numbers = (int, float)
+    timed = [w for w in words if isinstance(w, dict)]
+    if metrics is None or length is None or not timed or len(timed) != len(words):
+        return verdict
+    if not all(isinstance(w.get("start"), numbers) and isinstance(w.get("end"), numbers) for w in timed):
+        return verdict
+    low, high = length.get("target_min_s"), length.get("target_max_s")
+    if not isinstance(low, numbers) or not isinstance(high, numbers):
+        return verdict
+    duration = round(max(0.0, max(w["end"] for w in timed) - min(w["start"] for w in timed)), 2)
+    new_verdict = "too_short" if duration < low else "too_long" if duration > high else "ok"
+    metrics["duration_s"] = duration
+    length["verdict"] = new_verdict
+    feedback = report.get("feedback")
+    if isinstance(feedback, list):
+        count = metrics.get("word_count")
+        report["feedback"] = _v4_length_feedback(
+            feedback, duration, new_verdict != verdict, new_verdict, low, high, count
+        )
+    return new_verdict
+
+
+def _v4_length_feedback(
+    feedback: list, duration: float, changed: bool, verdict: str, low: float, high: float, count: object
+) -> list:
+    """The feedback with its length item worded for the new length, in the place the old one had.
+
+    The same verdict keeps the feedback as it was, but for the figure in its length message; a
+    new verdict replaces the old length item ("length" is how the first versions named it)."""
+    whole = int(duration)
+    ran = f"{whole // 60}:{whole % 60:02d}"
+    words = f"{count} word" if count == 1 else f"{count} words"
+    target = f"the {low:g}\u2013{high:g} s target"
+    if verdict == "too_short":
+        item = {"kind": "too_short", "severity": "work_on", "message": f"The answer ran {ran} ({words}), under {target}. "
+                "Add a concrete example: what you did, and how it turned out."}  # fmt: skip
+    elif verdict == "too_long":
+        item = {"kind": "too_long", "severity": "work_on", "message": f"The answer ran {ran} ({words}), over {target}. "
+                "Lead with your point, keep one example, and stop after the result."}  # fmt: skip
+    else:
+        item = {"kind": "on_target", "severity": "strength", "message": f"Well judged length: {ran}, inside {target}."}
+    kinds = ("too_short", "too_long", "on_target")
+    old = [i for i, entry in enumerate(feedback) if isinstance(entry, dict) and entry.get("kind") in kinds]
+    if not changed:
+        kept = list(feedback)
+        if old and kept[old[0]].get("kind") == item["kind"]:
+            kept[old[0]] = item  # only the figure in the message changes
+        return kept
+    old += [i for i, entry in enumerate(feedback) if isinstance(entry, dict) and entry.get("kind") == "length"]
+    rest = [entry for i, entry in enumerate(feedback) if i not in old]
+    if item["severity"] == "work_on":
+        return [item, *rest]  # a length outside the target leads what to work on
+    return rest if any(isinstance(e, dict) and e.get("severity") == "strength" for e in rest) else [*rest, item]
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_sessions_and_answers,
     _v2_attempts_feedback_and_headlines,
     _v3_friend_ratings_by_criterion_and_flag_kinds,
+    _v4_reports_stored_once_spoken_length_and_retries_in_their_session,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -176,7 +275,7 @@ def _run(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
         conn.execute(statement)
 
 
-def _json_value(text: str | None, kind: type) -> dict | list:
+def _json_value(text: str | None, kind: type) -> Any:  # JSON of `kind`: a dict or a list of anything
     """The decoded JSON if it is of `kind`, else an empty one: a bad cell must not stop the upgrade."""
     try:
         value = json.loads(text) if text else kind()

@@ -1,15 +1,16 @@
-"""What every export format shares: reading a stored report, and wording figures the same way."""
+"""What every export format shares: reading an answer's typed report, and wording figures the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
+from mockint.core.analysis import PauseKind, Severity
 from mockint.core.formatting import clock, length_text, target_text
 from mockint.core.session import Answer, FlaggedMoment, Rating
+from mockint.core.words import Word
 
 __all__ = ["clock", "length_text", "target_text"]  # the one wording (core/formatting), used by every format
 
@@ -30,32 +31,29 @@ class Segment:
     duration_s: float | None = None  # pauses only
 
 
-def report_words(answer: Answer) -> list[Mapping[str, Any]]:
+def report_words(answer: Answer) -> tuple[Word, ...]:
     """The words filler indices refer to: the report's own, else the answer's stored words."""
-    report = answer.report or {}
-    words = report.get("words")
-    if words:
-        return list(words)
-    return [{"text": w.text, "start": w.start, "end": w.end, "conf": w.conf} for w in answer.words]
+    return answer.report.words if answer.report is not None else answer.words
 
 
 def transcript_segments(answer: Answer) -> list[Segment]:
     """The transcript in order: words, each filler as one segment, pauses where they fell."""
     words = report_words(answer)
-    report = answer.report or {}
+    report = answer.report
     filler_at: dict[int, int] = {}  # first word position -> how many words the filler spans
-    for filler in report.get("fillers") or ():
-        filler_at[int(filler.get("index", -1))] = max(1, len(str(filler.get("text", "")).split()))
     pause_before: dict[int, Segment] = {}
     trailing: list[Segment] = []
-    for pause in report.get("pauses") or ():
-        kind = SegmentKind.LONG_PAUSE if pause.get("kind") == "long" else SegmentKind.PAUSE
-        segment = Segment(kind, duration_s=float(pause.get("duration_s", 0.0)))
-        position = _first_word_starting_at_or_after(words, float(pause.get("end", 0.0)))
-        if position is None:
-            trailing.append(segment)
-        else:
-            pause_before[position] = segment
+    if report is not None:
+        for filler in report.fillers:
+            filler_at[filler.index] = max(1, len(filler.text.split()))
+        for found in report.pauses:
+            kind = SegmentKind.LONG_PAUSE if found.kind is PauseKind.LONG else SegmentKind.PAUSE
+            segment = Segment(kind, duration_s=found.duration_s)
+            position = _first_word_starting_at_or_after(words, found.end)
+            if position is None:
+                trailing.append(segment)
+            else:
+                pause_before[position] = segment
     segments: list[Segment] = []
     plain: list[str] = []
     position = 0
@@ -68,12 +66,10 @@ def transcript_segments(answer: Answer) -> list[Segment]:
         if pause:
             segments.append(pause)
         if span:
-            segments.append(
-                Segment(SegmentKind.FILLER, " ".join(str(w.get("text", "")) for w in words[position : position + span]))
-            )
+            segments.append(Segment(SegmentKind.FILLER, " ".join(w.text for w in words[position : position + span])))
             position += span
             continue
-        plain.append(str(words[position].get("text", "")))
+        plain.append(words[position].text)
         position += 1
     if plain:
         segments.append(Segment(SegmentKind.WORDS, " ".join(plain)))
@@ -81,39 +77,35 @@ def transcript_segments(answer: Answer) -> list[Segment]:
 
 
 def transcript_plain(answer: Answer) -> str:
-    return " ".join(str(w.get("text", "")) for w in report_words(answer))
+    return " ".join(w.text for w in report_words(answer))
 
 
 def filler_tally(answer: Answer) -> list[tuple[str, int]]:
     """Each filler with how often it came, most frequent first (ties in order of first use)."""
     counts: dict[str, int] = {}
-    for filler in (answer.report or {}).get("fillers") or ():
-        text = str(filler.get("text", ""))
-        counts[text] = counts.get(text, 0) + 1
+    for filler in answer.report.fillers if answer.report is not None else ():
+        counts[filler.text] = counts.get(filler.text, 0) + 1
     return sorted(counts.items(), key=lambda item: -item[1])
 
 
-def feedback_items(answer: Answer, severity: str) -> list[str]:
-    return [
-        str(item.get("message", ""))
-        for item in (answer.report or {}).get("feedback") or ()
-        if item.get("severity") == severity
-    ]
+def feedback_items(answer: Answer, severity: Severity) -> list[str]:
+    if answer.report is None:
+        return []
+    return [item.message for item in answer.report.feedback if item.severity is severity]
 
 
 def hedge_count(answer: Answer) -> int:
-    return len((answer.report or {}).get("hedges") or ())
+    return 0 if answer.report is None else len(answer.report.hedges)
 
 
-def metric(answer: Answer, name: str) -> Any:
-    return ((answer.report or {}).get("metrics") or {}).get(name)
+def longest_pause(answer: Answer) -> float | None:
+    return None if answer.report is None else answer.report.metrics.longest_pause_s
 
 
 def target_range(answer: Answer) -> tuple[float, float] | None:
-    length = (answer.report or {}).get("length") or {}
-    if length.get("target_min_s") is None or length.get("target_max_s") is None:
+    if answer.report is None:
         return None
-    return float(length["target_min_s"]), float(length["target_max_s"])
+    return answer.report.length.target_min_s, answer.report.length.target_max_s
 
 
 def local_time(moment: datetime | None) -> str:
@@ -128,9 +120,9 @@ def percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
 
 
-def _first_word_starting_at_or_after(words: Sequence[Mapping[str, Any]], moment: float) -> int | None:
+def _first_word_starting_at_or_after(words: Sequence[Word], moment: float) -> int | None:
     for position, word in enumerate(words):
-        start = word.get("start")
+        start = word.start
         if start is not None and start >= moment - 1e-6:
             return position
     return None

@@ -67,7 +67,7 @@ def _row(detail: SessionDetail, answer: Answer) -> list[object]:
         headline.filler_count,
         _blank(_rounded(headline.fillers_per_min, 2)),
         common.hedge_count(answer),
-        _blank(_rounded(common.metric(answer, "longest_pause_s"), 2)),
+        _blank(_rounded(common.longest_pause(answer), 2)),
         headline.length_verdict or "",
         "" if target is None else f"{target[0]:g}",
         "" if target is None else f"{target[1]:g}",

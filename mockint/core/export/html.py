@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from mockint.core.analysis import Severity
 from mockint.core.export import common
 from mockint.core.session import Answer, SessionDetail
 
@@ -80,7 +81,7 @@ def _answer_html(detail: SessionDetail, number: int, answer: Answer) -> list[str
         ),
         ("Hedges", str(common.hedge_count(answer))),
     ]
-    longest = common.metric(answer, "longest_pause_s")
+    longest = common.longest_pause(answer)
     if longest is not None:
         rows.append(("Longest pause", f"{common.number(longest)} s"))
     rating = detail.ratings.get(answer.id)
@@ -91,7 +92,7 @@ def _answer_html(detail: SessionDetail, number: int, answer: Answer) -> list[str
     for flag in detail.flags_for(answer.id):
         rows.append(("Flagged", common.flag_text(flag)))
     parts.append(_table(None, rows))
-    for title, severity in (("To work on", "work_on"), ("Strengths", "strength")):
+    for title, severity in (("To work on", Severity.WORK_ON), ("Strengths", Severity.STRENGTH)):
         messages = common.feedback_items(answer, severity)
         if messages:
             parts.append(f"<p><b>{title}</b></p><ul>" + "".join(f"<li>{_e(m)}</li>" for m in messages) + "</ul>")

@@ -84,7 +84,7 @@ def _answer_fields(detail: SessionDetail, answer: Answer) -> dict[str, Any]:
         "duration_s": answer.duration_s,
         "audio_path": answer.audio_path,
         "words": [{"text": w.text, "start": w.start, "end": w.end, "conf": w.conf} for w in answer.words],
-        "report": answer.report,
+        "report": None if answer.report is None else answer.report.to_dict(),
         "rating": None if rating is None else rating_fields(rating),
         "flags": [flag_fields(flag) for flag in detail.flags_for(answer.id)],
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mockint.core.analysis import Severity
 from mockint.core.export import common
 from mockint.core.session import Answer, SessionDetail
 
@@ -49,7 +50,7 @@ def _answer_lines(detail: SessionDetail, number: int, answer: Answer) -> list[st
     filler_line = f"- Fillers: {headline.filler_count} ({common.number(headline.fillers_per_min)} per minute)"
     lines.append(filler_line + (f": {tally}" if tally else ""))
     lines.append(f"- Hedges: {common.hedge_count(answer)}")
-    longest = common.metric(answer, "longest_pause_s")
+    longest = common.longest_pause(answer)
     if longest is not None:
         lines.append(f"- Longest pause: {common.number(longest)} s")
     rating = detail.ratings.get(answer.id)
@@ -59,7 +60,7 @@ def _answer_lines(detail: SessionDetail, number: int, answer: Answer) -> list[st
         lines.append(f"- Friend's comment: {_escape(_one_line(rating.comment))}")
     for flag in detail.flags_for(answer.id):
         lines.append(f"- Flagged at {_escape(_one_line(common.flag_text(flag)))}")
-    for title, severity in (("To work on", "work_on"), ("Strengths", "strength")):
+    for title, severity in (("To work on", Severity.WORK_ON), ("Strengths", Severity.STRENGTH)):
         messages = common.feedback_items(answer, severity)
         if messages:
             lines += ["", f"**{title}**", ""] + [f"- {_escape(_one_line(m))}" for m in messages]
