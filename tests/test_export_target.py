@@ -145,3 +145,15 @@ def test_a_terminal_is_written_as_a_stream(session_id):  # noqa: F811
 def test_other_devices_are_refused(tmp_path):
     with pytest.raises(BadInputError, match="is a device or socket"):
         check_export_target("/dev/zero", app_paths(), force=True)
+
+
+def test_the_decks_page_export_is_kept_out_of_the_data_folder(tmp_path):
+    from mockint.app import deck_files
+    from mockint.core.decks import load_decks
+    from mockint.paths import shipped_decks_dir
+
+    deck = load_decks(shipped_decks_dir(), tmp_path / "none").decks[0]
+    paths = app_paths()
+    with pytest.raises(BadInputError, match="inside MockInt's own folder"):
+        deck_files.export_csv(deck, paths.data_dir / "mockint.sqlite3", paths)
+    assert deck_files.export_csv(deck, tmp_path / "deck.csv", paths).read_text(encoding="utf-8-sig").startswith("id,")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mockint.app.export_target import check_export_target, write_export_text
 from mockint.atomic_file import write_text_atomically
 from mockint.core.decks import (
     Deck,
@@ -18,7 +19,7 @@ from mockint.core.decks import (
     read_deck_file,
 )
 from mockint.core.errors import BadInputError
-from mockint.paths import AppPaths, shipped_decks_dir
+from mockint.paths import AppPaths, app_paths, shipped_decks_dir
 from mockint.store.errors import from_os_error
 
 
@@ -69,12 +70,12 @@ def import_csv(csv_path: Path, folders: DeckFolders) -> Deck:
     return load_deck(target)
 
 
-def export_csv(deck: Deck, target: Path) -> Path:
-    try:
-        # utf-8-sig: spreadsheet programs read UTF-8 CSV correctly only with the byte-order mark.
-        write_text_atomically(target, deck_to_csv(deck), encoding="utf-8-sig")
-    except OSError as error:
-        raise from_os_error(error, target, "write") from None
+def export_csv(deck: Deck, target: Path, paths: AppPaths | None = None) -> Path:
+    """Writes the deck as CSV where export_target allows (never inside MockInt's own folders);
+    the save dialog has already asked before replacing a file."""
+    checked = check_export_target(target, paths or app_paths(), force=True)
+    # utf-8-sig: spreadsheet programs read UTF-8 CSV correctly only with the byte-order mark.
+    write_export_text(checked, deck_to_csv(deck), encoding="utf-8-sig")
     return target
 
 
