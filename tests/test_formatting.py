@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
+from mockint.app.outcome import AnswerOutcome
 from mockint.commands.report_text import render_report
 from mockint.core.analysis import Thresholds, analyze_answer
 from mockint.core.export.html import session_html
@@ -18,7 +19,6 @@ from mockint.core.targets import TargetRange
 from mockint.core.words import Transcript, Word
 from mockint.ui.practice.answer_summary import AnswerSummary
 from mockint.ui.practice.answer_timer_bar import timer_text
-from mockint.ui.practice.outcome import AnswerOutcome
 from mockint.ui.practice.question_card import QuestionCard
 from mockint.ui.review.figures_panel import figures_of
 from mockint.ui.theme import theme_for

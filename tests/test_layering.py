@@ -25,6 +25,7 @@ FORBIDDEN = {
     "speech": ("PySide6", "shiboken6", "mockint.ui", "mockint.store"),
     "store": ("PySide6", "shiboken6", "mockint.ui", "mockint.speech"),
     "commands": ("PySide6", "shiboken6", "mockint.ui"),
+    "app": ("PySide6", "shiboken6", "mockint.ui"),
 }
 
 

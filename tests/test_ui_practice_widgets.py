@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from mockint.app.outcome import AnswerOutcome
 from mockint.core.analysis import analyze_answer
 from mockint.core.interview_plan import Step, StepKind
 from mockint.core.targets import TargetRange
@@ -18,7 +19,6 @@ from mockint.ui.practice.countdown import Countdown
 from mockint.ui.practice.interview_view import InterviewView
 from mockint.ui.practice.level_meter import LevelMeter
 from mockint.ui.practice.live_transcript import PLACEHOLDER, LiveTranscript
-from mockint.ui.practice.outcome import AnswerOutcome
 from mockint.ui.practice.question_card import QuestionCard
 from mockint.ui.practice.session_state import Phase
 from mockint.ui.practice.session_summary import SessionSummaryView

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mockint.core.analysis import AnswerReport, LengthVerdict, Thresholds
-from mockint.ui.review.formatting import clock, secs
+from mockint.core.formatting import clock
+from mockint.core.formatting import seconds_text as secs
 
 FILLERS_PER_MIN_STEP = 0.5
 PACE_STEP_WPM = 5.0

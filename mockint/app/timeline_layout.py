@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mockint.core.analysis import AnswerReport, PauseKind
+from mockint.core.formatting import clock, clock_tenths
 from mockint.core.targets import TargetRange
-from mockint.ui.review.formatting import clock, clock_tenths
 
 MIN_ANSWER_SHARE = 0.45  # a short answer still gets this much of the width, whatever its target
 TICK_STEPS_S = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mockint.app.answer_result import CapturedAnswer
 from mockint.app.friend_session import FLAG_COMMANDS, FriendCommand, FriendPhase
+from mockint.app.outcome import AnswerOutcome
 from mockint.core.formatting import clock_tenths, target_text
 from mockint.core.interview_plan import Step, StepKind
 from mockint.core.session import FlaggedMoment
@@ -32,7 +33,6 @@ from mockint.ui.friend.rating_panel import RatingPanel
 from mockint.ui.practice.answer_summary import AnswerSummary
 from mockint.ui.practice.answer_timer_bar import AnswerTimerBar
 from mockint.ui.practice.level_meter import LevelMeter
-from mockint.ui.practice.outcome import AnswerOutcome
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import text_label
 

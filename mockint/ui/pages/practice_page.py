@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from mockint.app.outcome import AnswerOutcome
 from mockint.core.decks import DeckLoad, Question
 from mockint.core.errors import NoModelError
 from mockint.core.interview_plan import InterviewPlan, Step
@@ -21,7 +22,6 @@ from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.practice.interview_view import InterviewView
 from mockint.ui.practice.options import PracticeOptions
-from mockint.ui.practice.outcome import AnswerOutcome
 from mockint.ui.practice.session_flow import SessionFlow
 from mockint.ui.practice.session_state import Phase, SessionResult
 from mockint.ui.practice.session_summary import SessionSummaryView

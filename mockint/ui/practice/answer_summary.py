@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from mockint.app.outcome import AnswerOutcome, length_text, step_title, top_feedback
 from mockint.core.analysis import FeedbackItem, Severity
 from mockint.core.decks import Question
 from mockint.core.formatting import fillers_text, pace_text
-from mockint.ui.practice.outcome import AnswerOutcome, length_text, step_title, top_feedback
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import text_label
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from mockint.app.outcome import step_title
 from mockint.core.formatting import target_text
 from mockint.core.interview_plan import Step
-from mockint.ui.practice.outcome import step_title
 from mockint.ui.widgets.labels import named
 
 QUESTION_STYLE = "font-size: 26px; font-weight: 500;"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mockint.ui.practice.outcome import AnswerOutcome
+from mockint.app.outcome import AnswerOutcome
 
 
 class Phase(StrEnum):

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from mockint.app.outcome import AnswerOutcome, length_text, step_title, top_feedback
 from mockint.core.formatting import fillers_text, pace_text
 from mockint.core.session import AnswerHeadline, SessionSummary
 from mockint.ui.practice.answer_summary import feedback_row
-from mockint.ui.practice.outcome import AnswerOutcome, length_text, step_title, top_feedback
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import named
 

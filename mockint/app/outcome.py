@@ -7,8 +7,8 @@ figures the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from mockint.app.answer_result import CapturedAnswer
 from mockint.core import formatting
 from mockint.core.analysis import AnswerReport, FeedbackItem, Severity
 from mockint.core.interview_plan import Step
@@ -24,8 +24,8 @@ class AnswerOutcome:
     duration_s: float | None
 
     @classmethod
-    def from_captured(cls, step: Step, captured: Any) -> AnswerOutcome:
-        """From AnswerCapture's CapturedAnswer (answer_id, report, duration_s)."""
+    def from_captured(cls, step: Step, captured: CapturedAnswer) -> AnswerOutcome:
+        """From a recorded answer (answer_id, report, duration_s)."""
         return cls(step, captured.answer_id, captured.report, captured.duration_s)
 
     @property
