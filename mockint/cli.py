@@ -106,6 +106,12 @@ def load_command(entry: CommandEntry) -> ModuleType:
 
 
 def _start_app(parser: argparse.ArgumentParser) -> int:
+    from mockint.display_check import display_problem
+
+    problem = display_problem()  # before Qt loads: one line on what to install, never Qt's abort
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         from mockint.ui.app import run_app
     except ModuleNotFoundError as missing:
