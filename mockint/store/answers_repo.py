@@ -131,6 +131,14 @@ class AnswersRepo(RepositoryBase):
             rows = db.execute("SELECT * FROM answers WHERE session_id = ? ORDER BY id", (session_id,)).fetchall()
         return self._decoded(rows, answer_from_row, "answer")
 
+    def recorded_without_report(self) -> list[int]:
+        """Ids of answers that have a recording but no report (recovered, or recorded without a model)."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT id FROM answers WHERE report IS NULL AND audio_path IS NOT NULL ORDER BY id"
+            ).fetchall()
+        return [row["id"] for row in rows]
+
     def attempts_of(self, answer_id: int) -> list[Answer]:
         """Every attempt at the same question as `answer_id` (itself included), first attempt first."""
         with self._reading() as db:

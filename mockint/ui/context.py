@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mockint.core.decks import load_decks
+from mockint.core.decks import DeckLoad, load_decks
 from mockint.paths import AppPaths, app_paths, shipped_decks_dir
 from mockint.settings import Setting, Settings
 from mockint.ui.background import BackgroundResource
+from mockint.ui.capture.recorded_analysis import RecordedAnswersAnalysis
 from mockint.ui.model_loader import model_resource
 from mockint.ui.theme import Theme
 from mockint.ui.workers import FunctionWorker, WorkerPool
+
+if TYPE_CHECKING:  # both are heavy to import (SQLite, Vosk): loaded by the workers that need them
+    from mockint.speech.recognizer import SpeechModel
+    from mockint.store import Store
 
 
 class AppEvents(QObject):
@@ -32,14 +37,18 @@ class AppEvents(QObject):
     sessions_changed = Signal()  # a session or its answers were saved, ended or deleted: History and Review reload
 
 
-def _open_store(paths: AppPaths) -> Any:
-    from mockint.store.app_store import Store
+def _open_store(paths: AppPaths, awaiting_analysis: list[int]) -> Store:
+    from mockint.app.reanalysis import answers_awaiting_analysis
     from mockint.app.recovery import recover_interrupted_answers
+    from mockint.store.app_store import Store
 
     store = Store.open(paths)
     # The window shows `notice` once the store is ready: a damaged database set aside, answers recovered.
     notices = [store.notice, recover_interrupted_answers(store)]
     store.notice = " ".join(n for n in notices if n) or None
+    # Before anything records: the answers with a recording and no report (recovered ones among
+    # them), analysed in the background once a speech model is ready (RecordedAnswersAnalysis).
+    awaiting_analysis.extend(answers_awaiting_analysis(store))
     return store
 
 
@@ -49,10 +58,12 @@ class AppContext:
     paths: AppPaths
     workers: WorkerPool
     events: AppEvents
-    model: BackgroundResource  # .value: the loaded SpeechModel once `ready` fired
-    store: BackgroundResource  # .value: the open mockint.store.Store once `ready` fired
-    decks: BackgroundResource  # .value: the DeckLoad of shipped and user decks; reloads when they change
+    model: BackgroundResource[SpeechModel]  # .value: the loaded model once `ready` fired
+    store: BackgroundResource[Store]  # .value: the open store once `ready` fired
+    decks: BackgroundResource[DeckLoad]  # .value: shipped and user decks; reloads when they change
     theme: Theme
+    # Answers with a recording and no report, analysed once the store and a model are ready.
+    recorded_analysis: RecordedAnswersAnalysis | None = None
 
     @classmethod
     def create(cls, parent: QObject | None, theme: Theme, *, explicit_model: Path | None = None) -> AppContext:
@@ -67,16 +78,19 @@ class AppContext:
         )
         events.decks_changed.connect(decks.load)
         events.data_deleted.connect(decks.load)
-        return cls(
+        awaiting_analysis: list[int] = []
+        context = cls(
             settings=settings,
             paths=paths,
             workers=workers,
             events=events,
             model=model_resource(workers, settings, paths, explicit_model, parent),
-            store=BackgroundResource(workers, lambda: FunctionWorker(_open_store, paths), parent),
+            store=BackgroundResource(workers, lambda: FunctionWorker(_open_store, paths, awaiting_analysis), parent),
             decks=decks,
             theme=theme,
         )
+        context.recorded_analysis = RecordedAnswersAnalysis(context, awaiting_analysis, parent)
+        return context
 
     def set_setting(self, key: Setting, value: Any) -> None:
         """Saves a setting and tells the pages that show it."""
