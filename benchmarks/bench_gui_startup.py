@@ -1,8 +1,10 @@
-"""`startup_to_window_ms`: from starting `python -m mockint` to its main window shown.
+"""`startup_to_window_ms`: from starting `python -m mockint` to its main window shown, and
+`startup_to_window_busy_ms`: the same while another process keeps one core busy.
 
 The app logs "main window shown" (with a millisecond timestamp) right after `show()`, before
 the speech model loads in the background, so the figure excludes model loading by design.
-Each run uses a fresh MOCKINT_HOME; the median of several runs is reported.
+Each run uses a fresh MOCKINT_HOME; the median of several runs is reported. Goals (issue 9):
+at most 800 ms quiet, 1200 ms with one core busy.
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-RUNS = 5
+RUNS = 3
+# Bytecode as an installed app has it: compiled once (by the warm-up start) into a cache of the
+# benchmark's own, never into the source tree, even where PYTHONDONTWRITEBYTECODE is set.
+_BYTECODE = tempfile.TemporaryDirectory(prefix="mockint-startup-pycache-")
 TIMEOUT_S = 30.0
 
 
@@ -41,7 +48,13 @@ def _log_path(home: str) -> Path:
 
 def one_start() -> float:
     with tempfile.TemporaryDirectory(prefix="mockint-startup-") as home:
-        env = dict(os.environ, MOCKINT_HOME=home, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+        env = dict(
+            os.environ,
+            MOCKINT_HOME=home,
+            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            PYTHONPYCACHEPREFIX=_BYTECODE.name,
+        )
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         log = _log_path(home)
         started = datetime.now()
         process = subprocess.Popen(
@@ -59,6 +72,23 @@ def one_start() -> float:
             process.wait(timeout=TIMEOUT_S)
 
 
+@contextmanager
+def one_core_busy() -> Iterator[None]:
+    """Another program keeping one core at 100% (the machine is not idle while MockInt opens)."""
+    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        yield
+    finally:
+        burner.kill()
+        burner.wait(timeout=TIMEOUT_S)
+
+
 def figures() -> dict[str, float]:
-    times = [one_start() for _ in range(RUNS)]
-    return {"startup_to_window_ms": round(statistics.median(times), 1)}
+    one_start()  # warm the file cache: both figures measure a start, not the first read from disk
+    quiet = [one_start() for _ in range(RUNS)]
+    with one_core_busy():
+        busy = [one_start() for _ in range(RUNS)]
+    return {
+        "startup_to_window_ms": round(statistics.median(quiet), 1),
+        "startup_to_window_busy_ms": round(statistics.median(busy), 1),
+    }
