@@ -57,12 +57,14 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
     from mockint.ui.pages.deck_list import DeckList
     from mockint.ui.theme import ThemeManager, theme_for
     from scripts.demo_history import seed_demo_history
+    from scripts.friend_screenshots import render_friend, seed_friend_session
 
     app = QApplication.instance() or QApplication([])
     scheme = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
     ThemeManager(app, forced=scheme).apply()
 
     sessions = seed_demo_history()
+    friend_session = seed_friend_session()
     Settings().set(Setting.SELECTED_DECKS, ["behavioural", "tricky"])
     context = AppContext.create(app, theme_for(scheme))
     window = MainWindow(context)
@@ -82,6 +84,8 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
         path = out_dir / f"{key}{suffix}.png"
         window.grab().save(str(path))
         written.append(path)
+
+    written += render_friend(window, out_dir, suffix, lambda seconds: _settle(app, seconds), friend_session)
 
     dialog = ModelSetupDialog(context, first_run=True)
     dialog.show()

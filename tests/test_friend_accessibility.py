@@ -111,3 +111,25 @@ def test_closing_the_window_mid_answer_keeps_the_recording_and_its_flags(
         [flag] = reopened.flags_for_answer(answer_id)
         assert flag.kind is FlagKind.STRONG
         assert reopened.get_session(answer.session_id).mode.value == "friend"
+
+
+def test_the_candidate_view_shows_the_question_only_when_allowed_and_keeps_up_mid_answer(
+    make_window, qtbot, virtual_microphone, korean_model_path: Path
+):
+    page = open_friend_page(make_window, qtbot, korean_model_path)
+    page.setup_panel.sees_question.setChecked(True)
+    page.setup_panel.candidate.setText("Sam")
+    with qtbot.waitSignal(page.flow.started, timeout=10000):
+        page.start()
+    with qtbot.waitSignal(page.flow.answer_started, timeout=15000):
+        press(page, qtbot, Qt.Key.Key_Space)
+    candidate = page.open_candidate_view(force=True)  # opened once the answer is under way
+    assert candidate.isVisible() and candidate.windowTitle() == "MockInt — Sam"
+    assert (candidate.question.text(), candidate.state.text()) == (FIRST_QUESTION, RECORDING)
+    qtbot.waitUntil(lambda: candidate.timer.text() != "0:00", timeout=5000)
+    read = names(walk(candidate))
+    assert FIRST_QUESTION in read and RECORDING in read
+    # Nothing for the interviewer's eyes: no notes, no flags, no figures.
+    assert page.console.good_answer.text() not in read
+    candidate.close()  # the candidate closing their window does not end the session
+    assert page.flow.is_active

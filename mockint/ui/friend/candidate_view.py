@@ -48,9 +48,11 @@ class CandidateView(QWidget):
         self._screen: QScreen | None = None
         QGuiApplication.instance().screenRemoved.connect(self._screen_removed)  # type: ignore[union-attr]
 
-    def show_card(self, text: str) -> None:
+    def show_card(self, text: str, *, new_answer: bool = True) -> None:
+        """The question being asked (or a calm line when the candidate only hears it)."""
         self.question.setText(text if self.show_question else "Listen to the interviewer")
-        self.timer.setText("0:00")
+        if new_answer:
+            self.timer.setText("0:00")
 
     def set_recording(self, recording: bool) -> None:
         self.state.setText(RECORDING if recording else NOT_RECORDING)

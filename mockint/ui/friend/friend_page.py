@@ -118,8 +118,7 @@ class FriendPage(QWidget):
             candidate.show_waiting()
             return
         recording = model.phase in (FriendPhase.STARTING, FriendPhase.ANSWERING)
-        if model.phase is FriendPhase.ASKING:
-            candidate.show_card(model.card.text)
+        candidate.show_card(model.card.text, new_answer=model.phase is FriendPhase.ASKING)
         candidate.set_recording(recording)
 
     def _elapsed(self, seconds: float) -> None:

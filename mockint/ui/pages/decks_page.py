@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from mockint.app import deck_files
 from mockint.app.deck_files import DeckFolders
@@ -58,8 +58,14 @@ class DecksPage(QWidget):
         self.reload_button = self._button("&Reload", "reload", "Read the deck files again (F5)", self.reload)
         self.editing = DeckEditingActions(self, context, self.folders, lambda: self.deck_list.current_deck())
         self.editing.changed.connect(self._deck_saved_or_deleted)
-        for button in (*self.editing.buttons, self.import_button, self.export_button, self.reload_button):
+        for button in (self.import_button, self.export_button, self.reload_button):
             header.add_action(button)
+        # Making and changing decks has its own row, so the header keeps room for its words.
+        editing_row = QHBoxLayout()
+        editing_row.setSpacing(8)
+        for button in self.editing.buttons:
+            editing_row.addWidget(button)
+        editing_row.addStretch(1)
         self.export_button.setEnabled(False)
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -81,6 +87,7 @@ class DecksPage(QWidget):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(16)
         layout.addWidget(header)
+        layout.addLayout(editing_row)
         layout.addWidget(split, 1)
         self.setTabOrder(self.reload_button, self.deck_list)
         self.setTabOrder(self.deck_list, self.deck_view.questions)
