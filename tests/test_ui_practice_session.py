@@ -152,3 +152,27 @@ def test_closing_the_window_mid_answer_keeps_what_was_recorded(
         assert len(detail.answers) == 1 and detail.answers[0].question_text == FIRST_QUESTION
         assert detail.answers[0].audio_path
         assert store.recordings.path_for(detail.answers[0].id).exists()
+
+
+def test_space_in_the_first_second_is_ignored_and_an_empty_answer_earns_no_follow_up(
+    make_window, qtbot, virtual_microphone, korean_model_path: Path
+):
+    """Space pressed again as the think time ends must not stop the answer it just started."""
+    window, page = open_practice(make_window, qtbot, practice_settings(korean_model_path))
+    flow, view = page.flow, page.interview
+    with qtbot.waitSignal(flow.answer_started, timeout=15000):
+        start_with_keyboard(page, qtbot)
+    press(page, qtbot, Qt.Key.Key_Space)  # at once: an accident
+    assert flow.phase is Phase.RECORDING
+
+    qtbot.waitUntil(lambda: view.timer_bar.elapsed_s > 1.2, timeout=5000)
+    with qtbot.waitSignal(flow.answer_saved, timeout=20000) as saved:
+        press(page, qtbot, Qt.Key.Key_Space)  # now it is meant
+    empty = saved.args[0]
+    assert empty.word_count == 0 and empty.length_verdict == "too_short"  # nothing was said
+    # The question has a follow-up for short answers, but an empty answer is not a short one.
+    assert flow.phase is Phase.REPORT and "Follow-up" not in view.primary.text()
+    with qtbot.waitSignal(flow.step_started, timeout=10000) as step:
+        press(page, qtbot, Qt.Key.Key_Space)
+    assert step.args[0].text == SECOND_QUESTION
+    assert [a.attempt_of for a in window.context.store.value.answers_for_session(flow.session_id)] == [None]

@@ -109,10 +109,10 @@ class _Job(QObject):
         pool: WorkerPool,
         worker: Worker[Any],
         thread: QThread,
-        on_finished: Callable[[Any], None] | None,
-        on_failed: Callable[[BaseException], None] | None,
-        on_progress: Callable[[Any], None] | None,
-        on_cancelled: Callable[[], None] | None,
+        on_finished: Callable[[Any], object] | None,
+        on_failed: Callable[[BaseException], object] | None,
+        on_progress: Callable[[Any], object] | None,
+        on_cancelled: Callable[[], object] | None,
     ) -> None:
         super().__init__()
         self.pool = pool
@@ -162,10 +162,10 @@ class WorkerPool(QObject):
         self,
         worker: Worker[T],
         *,
-        on_finished: Callable[[T], None] | None = None,
-        on_failed: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[Any], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
+        on_finished: Callable[[T], object] | None = None,
+        on_failed: Callable[[BaseException], object] | None = None,
+        on_progress: Callable[[Any], object] | None = None,
+        on_cancelled: Callable[[], object] | None = None,
     ) -> Worker[T]:
         """Runs `worker.work()` on a new thread; callbacks run on the GUI thread.
 

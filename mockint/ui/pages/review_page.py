@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mockint.app import review as review_data
 from mockint.app.review import ReviewedAnswer, SessionReview
@@ -20,6 +20,7 @@ from mockint.core.session import PracticeMode, Rating
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
+from mockint.ui.review.answer_delete import AnswerDeletion
 from mockint.ui.review.formatting import when
 from mockint.ui.review.page_layout import ReviewPageLayout
 from mockint.ui.review.retry_controller import RetryController
@@ -65,6 +66,7 @@ class ReviewPage(ReviewPageLayout):
         self._requests = {"sessions": 0, "session": 0, "attempts": 0}
         self._closing_hooked = False
         self.retry = RetryController(context, self)
+        self.deletion = AnswerDeletion(context, self)
         self._wire()
         self._show_empty(*EMPTY_LOADING)
         if context.store.value is not None:
@@ -77,6 +79,8 @@ class ReviewPage(ReviewPageLayout):
         self.session_picker.session_chosen.connect(self._load_session)
         self.answer_list.answer_chosen.connect(self._show_answer)
         self.try_again_button.clicked.connect(self.try_again)
+        self.delete_answer_button.clicked.connect(self.ask_to_delete_answer)
+        self.deletion.deleted.connect(self._answer_deleted)
         self.compare.open_requested.connect(lambda attempt: self.show_session(attempt.answer.session_id, attempt.id))
         self.answer_view.failed.connect(lambda error: show_error(self, error, "Play the answer"))
         self.answer_view.rating_saved.connect(self.save_rating)
@@ -124,6 +128,19 @@ class ReviewPage(ReviewPageLayout):
             return
         self.answer_view.playback.stop()
         self.retry.start(answer)
+
+    def ask_to_delete_answer(self) -> QMessageBox | None:
+        """Asks before deleting the answer on screen (an accident should not count in the figures)."""
+        answer = self.answer_view.answer
+        if answer is None or self.retry.is_active:
+            return None
+        return self.deletion.ask(answer)
+
+    def _answer_deleted(self, answer_id: int) -> None:
+        if self.answer_view.answer is not None and self.answer_view.answer.id == answer_id:
+            self.answer_view.playback.stop()
+        session_id = self.review.detail.session.id if self.review is not None else None
+        self._wanted = (session_id, None)  # the session stays on screen; sessions_changed reloads it
 
     # ----- loading
 
@@ -176,6 +193,7 @@ class ReviewPage(ReviewPageLayout):
         self.question.setText(answer.answer.question_text if answer else "No answers in this session")
         self.meta.setText(self._meta(answer))
         self.try_again_button.setEnabled(answer is not None and not self.retry.is_active)
+        self.delete_answer_button.setEnabled(answer is not None and not self.retry.is_active)
         unchanged = same and answer == self.answer_view.answer
         if not unchanged and not (same and self.answer_view.playback.is_playing):
             self.answer_view.show_answer(answer, self.thresholds, **self._friend_feedback(answer))
@@ -266,6 +284,7 @@ class ReviewPage(ReviewPageLayout):
         self.retry_panel.prepare(answer.attempt_count + 1 if answer else 2, answer.target if answer else None)
         self.retry_panel.show()
         self.try_again_button.setEnabled(False)
+        self.delete_answer_button.setEnabled(False)
         self.session_picker.setEnabled(False)  # the attempt belongs to the question on screen
         self.answer_list.setEnabled(False)
         self.answer_view.playback.setEnabled(False)  # the speakers would be heard by the microphone
@@ -287,6 +306,7 @@ class ReviewPage(ReviewPageLayout):
         self.answer_list.setEnabled(True)
         self.answer_view.playback.setEnabled(True)
         self.try_again_button.setEnabled(self.answer_view.answer is not None)
+        self.delete_answer_button.setEnabled(self.answer_view.answer is not None)
         self.refresh()  # an attempt that failed part way may still have been saved
 
     # ----- events

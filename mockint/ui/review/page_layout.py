@@ -62,6 +62,11 @@ class ReviewPageLayout(QWidget):
         self.try_again_button = named(QPushButton("Try again"), "primary")
         self.try_again_button.setToolTip("Answer this question again; the new attempt is compared with this one")
         self.try_again_button.setAccessibleName("Try again")
+        self.delete_answer_button = QPushButton("Delete answer")
+        self.delete_answer_button.setToolTip(
+            "Delete this answer and its recording, so it no longer counts in your figures"
+        )
+        self.delete_answer_button.setAccessibleName("Delete answer")
         titles = QVBoxLayout()
         titles.setSpacing(3)
         titles.addWidget(self.question)
@@ -70,6 +75,7 @@ class ReviewPageLayout(QWidget):
         question_row.setSpacing(16)
         question_row.addLayout(titles, 1)
         question_row.addWidget(self.try_again_button, 0, Qt.AlignmentFlag.AlignTop)
+        question_row.addWidget(self.delete_answer_button, 0, Qt.AlignmentFlag.AlignTop)
         self.retry_panel = RetryPanel(c.theme)
         self.retry_panel.hide()
 
