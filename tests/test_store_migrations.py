@@ -70,8 +70,26 @@ def _seed_v4(db: sqlite3.Connection) -> None:
     db.execute("UPDATE answers SET report = ? WHERE id = 1", (json.dumps(stored),))
 
 
+def _seed_v5(db: sqlite3.Connection) -> None:
+    _seed_v4(db)
+    db.execute(
+        "INSERT INTO debriefs (company, role, questions, format, manner, created_at) VALUES "
+        '(\'Acme\', \'SRE\', \'[{"text": "Why us?", "how": "shaky", "causes": ["rambled"]}]\', \'video\', \'cold\', '
+        "'2024-01-03T00:00:00.000000+00:00')"
+    )
+    db.execute(
+        "INSERT INTO stories (title, result, created_at) VALUES ('Outage', 'cut paging by 40%', '2024-01-03T00:00:00.000000+00:00')"
+    )
+
+
 # Rows written the way each schema version's code wrote them. A new migration needs a seeder here.
-SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4}
+SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _seed_v1,
+    2: _seed_v2,
+    3: _seed_v3,
+    4: _seed_v4,
+    5: _seed_v5,
+}
 
 
 def _database_at(version: int) -> None:
@@ -215,3 +233,19 @@ def test_version_4_measures_stored_answers_from_first_to_last_word_and_files_ret
         # The retry lives with its first attempt; the session that held only it is gone.
         assert store.get_answer(11).session_id == 1
         assert [overview.session.id for overview in store.list_sessions()] == [1]
+
+
+def test_version_5_keeps_a_version_2_debrief_and_reads_it_as_one_whose_questions_are_not_rated_yet():
+    _database_at(2)
+    db = connect(app_paths().database)
+    db.execute(
+        "UPDATE debriefs SET happened_on = '2024-01-02', "
+        'questions = \'[{"text": "Why us?", "what_went_wrong": "rambled"}]\' WHERE company = \'Acme\''
+    )
+    db.close()
+    with Store.open(app_paths()) as store:
+        (debrief,) = store.interview_debriefs()
+        assert (debrief.company, debrief.role, debrief.happened_on.isoformat()) == ("Acme", "SRE", "2024-01-02")
+        assert [(i.text, i.note, i.how) for i in debrief.items] == [("Why us?", "rambled", None)]
+        assert debrief.format is None and debrief.follow_up.text == "" and store.stories() == []
+        assert store.list_debriefs()[0].questions[0].what_went_wrong == "rambled"  # the v2 reader still reads it

@@ -8,6 +8,7 @@ from mockint.core.session import SessionDetail
 from mockint.paths import AppPaths, make_private_dir, make_private_folders
 from mockint.store.answers_repo import AnswersRepo
 from mockint.store.database import open_database
+from mockint.store.debriefs_repo import DebriefsRepo
 from mockint.store.errors import from_os_error
 from mockint.store.feedback_repo import FeedbackRepo
 from mockint.store.orphans_repo import OrphansRepo
@@ -15,7 +16,7 @@ from mockint.store.recordings import Recordings
 from mockint.store.sessions_repo import SessionsRepo
 
 
-class Store(SessionsRepo, AnswersRepo, FeedbackRepo, OrphansRepo):
+class Store(SessionsRepo, AnswersRepo, FeedbackRepo, DebriefsRepo, OrphansRepo):
     """Sessions, answers, feedback and recordings. Safe to share between threads.
 
     `notice` is a message for the user about opening: a damaged database set aside (and the app
@@ -69,7 +70,7 @@ class Store(SessionsRepo, AnswersRepo, FeedbackRepo, OrphansRepo):
         with self._lock:
             self.recordings.delete_everything()
             with self._writing() as db:
-                for table in ("flags", "ratings", "debriefs", "answers", "sessions"):
+                for table in ("flags", "ratings", "debriefs", "stories", "answers", "sessions"):
                     db.execute(f"DELETE FROM {table}")
             with self._reading() as db:
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -228,6 +228,33 @@ def _v4_length_feedback(
     return rest if any(isinstance(e, dict) and e.get("severity") == "strength" for e in rest) else [*rest, item]
 
 
+def _v5_debriefs_of_real_interviews_and_the_story_bank(conn: sqlite3.Connection) -> None:
+    """A debrief gains the interview's format, how the interviewers came across, the next
+    interview's date, the plan items ticked by hand, its follow-up note and an edit time; the
+    story bank is new. Version 2 rows keep their questions (text and what went wrong) as they are."""
+    _run(
+        conn,
+        (
+            "ALTER TABLE debriefs ADD COLUMN format TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE debriefs ADD COLUMN manner TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE debriefs ADD COLUMN next_on TEXT",
+            "ALTER TABLE debriefs ADD COLUMN ticked TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE debriefs ADD COLUMN follow_up TEXT NOT NULL DEFAULT '{}'",
+            "ALTER TABLE debriefs ADD COLUMN updated_at TEXT",
+            """CREATE TABLE stories (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            skills TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL
+        )""",
+        ),
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -235,6 +262,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v2_attempts_feedback_and_headlines,
     _v3_friend_ratings_by_criterion_and_flag_kinds,
     _v4_reports_stored_once_spoken_length_and_retries_in_their_session,
+    _v5_debriefs_of_real_interviews_and_the_story_bank,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
