@@ -90,7 +90,6 @@ class Recorder:
         self._stopping = False
         self._started_at = 0.0
         self._last_block_at: float | None = None
-        self._input_overflows = 0
         self._frames_captured = 0
         self._error: UserFacingError | None = None
         self._chunk_error: Exception | None = None
@@ -117,11 +116,6 @@ class Recorder:
     def elapsed_s(self) -> float:
         """Seconds of audio captured so far (an answer timer that cannot drift from the file)."""
         return self._frames_captured / self._format.sample_rate if self._format else 0.0
-
-    @property
-    def input_overflows(self) -> int:
-        """Blocks PortAudio reported as overflowed (audio dropped because the machine was busy)."""
-        return self._input_overflows
 
     @property
     def ended(self) -> bool:
@@ -212,8 +206,6 @@ class Recorder:
     # PortAudio's thread: copy and return, nothing else.
     def _on_audio(self, indata, frames, time_info, status) -> None:  # noqa: ARG002 - PortAudio's signature
         self._last_block_at = time.monotonic()
-        if status:
-            self._input_overflows += 1
         if self._accepting:
             self._queue.put(bytes(indata))
 
