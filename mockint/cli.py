@@ -41,6 +41,7 @@ COMMANDS: tuple[CommandEntry, ...] = (
     CommandEntry("model", "model", "list, download, check and choose speech models"),
     CommandEntry("history", "history", "list past practice sessions, newest first"),
     CommandEntry("export", "export", "export a practice session as Markdown, HTML, PDF, CSV or JSON"),
+    CommandEntry("debrief", "debrief", "list and show debriefs of real interviews"),
     CommandEntry(
         "doctor", "doctor", "check what works on this machine: audio, speech, model, display, camera, storage"
     ),
