@@ -7,7 +7,11 @@ import threading
 import pytest
 from PySide6.QtCore import QThread
 
+from mockint.core.cancel import Cancelled, CancelToken
 from mockint.core.errors import BadInputError
+from mockint.speech.errors import DownloadCancelled
+from mockint.speech.transcribe import TranscriptionCancelled
+from mockint.speech.tts import RenderCancelled
 from mockint.ui.workers import FunctionWorker, Worker, WorkerPool, wait_for_stragglers
 
 
@@ -148,3 +152,52 @@ def test_workers_are_destroyed_on_the_gui_thread(qtbot):
     qtbot.waitUntil(lambda: len(destroyed_on_main) == 4)
     assert all(destroyed_on_main)
     qtbot.waitUntil(lambda: not pool.busy)
+
+
+class _CancelledBy(Worker[None]):
+    """Work that the speech layer stops with its own kind of cancelled error."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self._error = error
+
+    def work(self) -> None:
+        raise self._error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [RenderCancelled(), TranscriptionCancelled(), DownloadCancelled("the download was cancelled"), Cancelled()],
+    ids=["render", "transcription", "download", "plain"],
+)
+def test_every_kind_of_cancelled_work_ends_as_cancelled_never_as_a_failure(qtbot, error):
+    """One mechanism: each layer's cancelled error is a Cancelled, which a worker reports as cancelled."""
+    pool = WorkerPool()
+    ended: list[str] = []
+    pool.start(
+        _CancelledBy(error), on_failed=lambda _e: ended.append("failed"), on_cancelled=lambda: ended.append("cancelled")
+    )
+    qtbot.waitUntil(lambda: bool(ended))
+    assert ended == ["cancelled"]
+    qtbot.waitUntil(lambda: not pool.busy)
+
+
+def test_the_workers_token_is_the_one_flag_the_work_it_wraps_honours(qtbot):
+    """The token wakes what waits on it, runs its callbacks once, and stops speech work between steps."""
+    token = CancelToken()
+    woken: list[str] = []
+    token.on_cancel(lambda: woken.append("woken"))
+    worker = WaitsForCancel()
+    worker.cancel_token = token  # a worker built around work that already has its token
+    pool = WorkerPool()
+    cancelled: list[bool] = []
+    pool.start(worker, on_cancelled=lambda: cancelled.append(True))
+    assert worker.started.wait(5)
+    token.cancel()
+    token.cancel()  # twice is once
+    qtbot.waitUntil(lambda: bool(cancelled))
+    assert woken == ["woken"] and worker.is_cancelled
+    token.on_cancel(lambda: woken.append("late"))  # already cancelled: called at once
+    assert woken == ["woken", "late"]
+    with pytest.raises(Cancelled):
+        token.raise_if_cancelled()

@@ -6,7 +6,6 @@ so both run in workers; playback runs on the Player's own threads and is stoppab
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from mockint.core.cancel import CancelToken
 from mockint.settings import Setting
 from mockint.speech.playback import Player
 from mockint.speech.tts import DEFAULT_RATE, QuestionVoice, RenderCancelled, VoiceInfo
@@ -52,7 +52,7 @@ def list_voices(voice: QuestionVoice) -> list[VoiceInfo]:
     return sorted(voice.voices(), key=voice_sort_key)
 
 
-def render_and_play(voice: QuestionVoice, player: Player, text: str, cancel: threading.Event, on_end) -> Path:
+def render_and_play(voice: QuestionVoice, player: Player, text: str, cancel: CancelToken, on_end) -> Path:
     """Renders (or finds in the cache) the sample, then starts playing it; returns its file."""
     path = voice.render(text, cancel=cancel)
     if cancel.is_set():
@@ -88,7 +88,7 @@ class VoiceSection(QWidget):
         self._make_voice = make_voice
         self.voices: list[VoiceInfo] = []
         self.player = Player(context.settings.get(Setting.OUTPUT_DEVICE))
-        self._cancel: threading.Event | None = None
+        self._cancel: CancelToken | None = None
         self._playing = False
         self._end = _PlaybackEnd(self)
         self._end.ended.connect(self._sample_ended)
@@ -239,7 +239,7 @@ class VoiceSection(QWidget):
         voice = self._make_voice(
             self.context.paths.tts_cache_dir, voice=self.voice_box.currentData(), rate=self.rate.value()
         )
-        cancel = threading.Event()
+        cancel = CancelToken()
         self._cancel = cancel
         self._say("")
         self.play_button.setText("Stop")
@@ -249,7 +249,7 @@ class VoiceSection(QWidget):
             on_failed=lambda error: self._sample_failed(cancel, error),
         )
 
-    def _sample_playing(self, cancel: threading.Event, path: Path) -> None:
+    def _sample_playing(self, cancel: CancelToken, path: Path) -> None:
         if cancel is not self._cancel:
             return
         self._cancel = None
@@ -257,7 +257,7 @@ class VoiceSection(QWidget):
         self.last_sample = path
         self.sample_started.emit()
 
-    def _sample_failed(self, cancel: threading.Event, error: BaseException) -> None:
+    def _sample_failed(self, cancel: CancelToken, error: BaseException) -> None:
         if cancel is not self._cancel:
             return
         self._cancel = None
@@ -275,7 +275,7 @@ class VoiceSection(QWidget):
 
     def stop_sample(self) -> None:
         if self._cancel is not None:
-            self._cancel.set()  # the render stops; its worker reports RenderCancelled
+            self._cancel.cancel()  # the render stops (RenderCancelled); its worker ends as cancelled
             self._cancel = None
             self.play_button.setText("Play sample")
             self.sample_finished.emit(False)
