@@ -220,3 +220,30 @@ def test_no_microphone_says_so_offers_settings_and_does_not_start(make_window, q
     assert "was not found" in page.setup_panel.problem.text()
     assert page.flow.session is None and page.stack.currentWidget() is page.setup_panel
     assert page.context.store.value.list_sessions() == []
+
+
+def test_the_interviewer_picks_as_we_go_from_a_searchable_list(
+    make_window, qtbot, virtual_microphone, korean_model_path: Path
+):
+    page = open_friend_page(make_window, qtbot, korean_model_path)
+    page.setup_panel.picks.setChecked(True)
+    assert not page.setup_panel.count.isEnabled()
+    assert not page.console.transcript.isVisible()  # the live transcript is off by default
+    with qtbot.waitSignal(page.flow.started, timeout=10000):
+        page.start()
+    console = page.console
+    assert console.position.text() == "Question 1 · you pick"
+    press(page, qtbot, Qt.Key.Key_P)
+    dialog = console.pick_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.results.count() == 2 and dialog.count.text() == "2 questions"
+    qtbot.keyClicks(dialog.filter, "motivation")
+    assert dialog.results.count() == 1
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert console.card.text() == SECOND_QUESTION
+    assert console.follow_ups.text() == "None in the deck."
+    press(page, qtbot, Qt.Key.Key_N)  # next, in deck order, not yet answered
+    assert console.card.text() == FIRST_QUESTION and FOLLOW_UP in console.follow_ups.text()
+    press(page, qtbot, Qt.Key.Key_R)
+    assert console.card.text() == FIRST_QUESTION and console.status.text().startswith("Ask the question")
