@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.ui.model_setup.transfer_rate import (
+from mockint.app.transfer_rate import (
     TransferEstimate,
     TransferRate,
     describe_transfer,

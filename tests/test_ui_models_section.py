@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from mockint.app.installed_models import folder_size, remove_model
+from mockint.app.transfer_rate import format_bytes
 from mockint.core.errors import StorageError
 from mockint.settings import Setting, Settings
 from mockint.speech.model_catalog import CATALOG
@@ -17,10 +19,8 @@ from mockint.speech.model_install import install_model_from
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.model_setup.catalog_dialog import CatalogDialog
-from mockint.ui.model_setup.installed import folder_size, remove_model
 from mockint.ui.model_setup.models_list import DAMAGED, IN_USE
 from mockint.ui.model_setup.setup_state import SetupState
-from mockint.ui.model_setup.transfer_rate import format_bytes
 from mockint.ui.settings_sections.models_section import ModelsSection
 from mockint.ui.theme import theme_for
 from tests.test_model_support import make_fake_model, zip_folder

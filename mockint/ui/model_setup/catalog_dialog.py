@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockint.app.transfer_rate import format_bytes
 from mockint.speech.model_catalog import CATALOG, CatalogModel, DownloadSource, download_source
-from mockint.ui.model_setup.transfer_rate import format_bytes
 from mockint.ui.widgets.labels import named
 
 NAME_ROLE = Qt.ItemDataRole.UserRole

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from mockint.app.transfer_rate import TransferEstimate, TransferRate
 from mockint.speech.model_catalog import DownloadSource
 from mockint.speech.model_download import download_model
 from mockint.speech.model_install import FreeBytes, disk_free_bytes
-from mockint.ui.model_setup.transfer_rate import TransferEstimate, TransferRate
 from mockint.ui.workers import Worker
 
 PROGRESS_INTERVAL_S = 0.1

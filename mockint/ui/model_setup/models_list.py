@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from mockint.app.installed_models import ModelRow
+from mockint.app.transfer_rate import format_bytes
 from mockint.ui.icons import themed_icon
-from mockint.ui.model_setup.installed import ModelRow
-from mockint.ui.model_setup.transfer_rate import format_bytes
 from mockint.ui.theme import Theme
 
 NAME_ROLE = Qt.ItemDataRole.UserRole

@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
+from mockint.app.transfer_rate import describe_transfer, format_bytes
 from mockint.settings import Setting
 from mockint.speech.model_catalog import DownloadSource, download_source
 from mockint.speech.model_download import partial_download_path
@@ -28,7 +29,6 @@ from mockint.ui.model_setup.failure import FailureText, Step, describe_failure
 from mockint.ui.model_setup.install_worker import InstallWorker
 from mockint.ui.model_setup.setup_state import BUSY_STATES, BUTTONS, SetupState, setting_to_save
 from mockint.ui.model_setup.setup_view import PROGRESS_STEPS, SetupView, progress_bar_style
-from mockint.ui.model_setup.transfer_rate import describe_transfer, format_bytes
 from mockint.ui.theme import Theme
 from mockint.ui.workers import Worker
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from mockint.app.transfer_rate import format_bytes
 from mockint.speech.model_catalog import DEFAULT_MODEL_NAME, DownloadSource, find_catalog_model
-from mockint.ui.model_setup.transfer_rate import format_bytes
 
 
 class SetupState(Enum):

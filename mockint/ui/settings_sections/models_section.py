@@ -8,6 +8,8 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from mockint.app.installed_models import ModelRow, ModelsOverview, remove_model, scan_models
+from mockint.app.transfer_rate import format_bytes
 from mockint.settings import Setting
 from mockint.speech.model_catalog import DownloadSource
 from mockint.speech.model_select import MODEL_ENV, ModelSource
@@ -16,10 +18,8 @@ from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
 from mockint.ui.model_setup.catalog_dialog import CatalogDialog
-from mockint.ui.model_setup.installed import ModelRow, ModelsOverview, remove_model, scan_models
 from mockint.ui.model_setup.models_list import InstalledModelsList
 from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
-from mockint.ui.model_setup.transfer_rate import format_bytes
 from mockint.ui.widgets.labels import named
 from mockint.ui.workers import FunctionWorker
 
