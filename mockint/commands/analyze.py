@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             transcript = transcribe_for_cli(Path(args.input), args.model, settings, progress)
         finally:
             progress.done()
-    lexicon, thresholds = analysis_options(settings)
+    lexicon, thresholds = analysis_options(settings, model=args.model)  # the model tells the language
     report = analyze_answer(transcript, target, lexicon=lexicon, thresholds=thresholds)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))

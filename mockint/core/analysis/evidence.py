@@ -5,11 +5,12 @@ from __future__ import annotations
 from mockint.core.analysis.detail import EvidenceHit, EvidenceKind
 from mockint.core.analysis.languages.base import EvidenceVocabulary
 from mockint.core.analysis.phrases import matcher_for
-from mockint.core.analysis.tokens import TokenView
+from mockint.core.analysis.tokens import TokenView, is_bracketed
 
 
 def _is_number(text: str, number_words: frozenset[str]) -> bool:
-    return text in number_words or any(c.isdigit() for c in text)
+    """A figure; a recognizer's bracketed token ("[2]", "[noise]") is a sound, never a figure."""
+    return text in number_words or (not is_bracketed(text) and any(c.isdigit() for c in text))
 
 
 def _joins_numbers(texts: tuple[str, ...], j: int, numbers: frozenset[str]) -> bool:

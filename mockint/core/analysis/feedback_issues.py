@@ -8,6 +8,7 @@ what to try, never what the speaker "failed" at.
 from __future__ import annotations
 
 from mockint.core.analysis.findings import FeedbackItem, LengthVerdict, PauseKind, Severity
+from mockint.core.analysis.languages import language_name
 from mockint.core.analysis.lexicon import Lexicon
 from mockint.core.analysis.pace import per_minute, spoken_word_count
 from mockint.core.analysis.report import AnswerReport
@@ -195,6 +196,23 @@ def star_missing_result(report: AnswerReport, thresholds: Thresholds, lexicon: L
     )
 
 
+def fillers_unchecked(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
+    """Said plainly when MockInt has no filler list for the language, instead of praising clean delivery."""
+    if lexicon.known:
+        return None
+    counted = (
+        "only the fillers you added were counted"
+        if lexicon.added_phrases or lexicon.always_fillers
+        else ("filler words were not counted")
+    )
+    return _work_on(
+        0.3,
+        "fillers_unchecked",
+        f"MockInt has no filler list for {language_name(lexicon.language)} yet, so {counted}. Add the ones you "
+        "use in Settings, under Filler words, and the next report will count them.",
+    )
+
+
 def repeats(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
     hits = report.repeats
     if len(hits) < REPEATS_MIN:
@@ -224,4 +242,5 @@ CHECKS = (
     no_evidence,
     star_missing_result,
     repeats,
+    fillers_unchecked,
 )

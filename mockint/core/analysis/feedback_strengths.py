@@ -54,6 +54,8 @@ def specific_evidence(report: AnswerReport, thresholds: Thresholds, lexicon: Lex
 
 def few_fillers(report: AnswerReport, thresholds: Thresholds, lexicon: Lexicon) -> Candidate | None:
     m, count = report.metrics, len(report.fillers)
+    if not lexicon.known:
+        return None  # no list to check against: "not one filler" would be praise for nothing (see fillers_unchecked)
     if m.word_count < FEW_FILLERS_MIN_WORDS:
         return None
     if m.fillers_per_min is not None and m.fillers_per_min > FEW_FILLERS_PER_MIN:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mockint.core.analysis.detail import PhraseHit, StarCues
 from mockint.core.analysis.languages.base import StarVocabulary
 from mockint.core.analysis.phrases import PhraseMatcher, matcher_for
-from mockint.core.analysis.tokens import TokenView
+from mockint.core.analysis.tokens import TokenView, is_bracketed
 
 
 def _phrase_hits(view: TokenView, matcher: PhraseMatcher) -> list[PhraseHit]:
@@ -21,8 +21,8 @@ def _past_tense_actions(view: TokenView, vocabulary: StarVocabulary) -> list[Phr
         if texts[i] not in subjects:
             continue
         verb = texts[i + 1]
-        if verb in excluded:
-            continue
+        if verb in excluded or is_bracketed(verb):
+            continue  # "[noise]" after "i" is a sound the recognizer marked, not an action
         if verb in irregular or (len(verb) > 3 and verb.endswith(suffixes)):
             hits.append(PhraseHit(i, f"{texts[i]} {verb}", view.words[i].start))
     return hits

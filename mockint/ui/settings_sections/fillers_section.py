@@ -18,18 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockint.analysis_options import analysis_language
+from mockint.core.analysis.languages import language_name
 from mockint.core.analysis.lexicon import Lexicon, normalise_phrase
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 
 SECTION_KEY = "fillers"
 SECTION_TITLE = "Filler words"
-SECTION_HINT = "Untick a word MockInt should not count. Words you add count wherever they appear."
+SECTION_HINT = (
+    "Answers are analysed in the speech model's language unless you choose one. Untick a word MockInt "
+    "should not count. Words you add count wherever they appear."
+)
 SECTION_ORDER = 50
 
 WORD_ROLE = Qt.ItemDataRole.UserRole
 CUSTOM_ROLE = Qt.ItemDataRole.UserRole + 1
-LANGUAGE_NAMES = {"en": "English"}
+AUTOMATIC = ""  # the analysis-language choice that follows the speech model
 
 
 def create_section(context: AppContext) -> QWidget:
@@ -47,13 +52,26 @@ class FillersSection(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.analysis_language = QComboBox()
+        self.analysis_language.setAccessibleName("Language answers are analysed in")
+        self.analysis_language.setToolTip("Automatic follows the language of the speech model in use")
+        self.analysis_language.addItem("Automatic (the speech model's language)", AUTOMATIC)
+        for code in Lexicon.supported_languages():
+            self.analysis_language.addItem(f"{language_name(code)} ({code})", code)
+        chosen = context.settings.get(Setting.ANALYSIS_LANGUAGE)
+        found = self.analysis_language.findData(chosen) if isinstance(chosen, str) else -1
+        self.analysis_language.setCurrentIndex(max(0, found))
+        self.analysis_language.currentIndexChanged.connect(self._analysis_language_chosen)
         self.language = QComboBox()
         self.language.setAccessibleName("Language of the filler list")
-        self.language.setToolTip("Each language has its own filler list")
+        self.language.setToolTip("Each language has its own filler list; any language can be edited")
         for code in self._languages():
-            self.language.addItem(f"{LANGUAGE_NAMES.get(code, code)} ({code})", code)
+            self.language.addItem(f"{language_name(code)} ({code})", code)
+        in_use = self.language.findData(analysis_language(context.settings))
+        self.language.setCurrentIndex(max(0, in_use))
         self.language.currentIndexChanged.connect(lambda _: self.refresh())
-        self.words = QListWidget(objectName="fillerWords")
+        self.words = QListWidget()
+        self.words.setObjectName("fillerWords")
         # A wrapping grid: thirty short words read better as rows of chips than as a tall column.
         self.words.setFlow(QListView.Flow.LeftToRight)
         self.words.setWrapping(True)
@@ -79,7 +97,11 @@ class FillersSection(QWidget):
         self.restore_button.clicked.connect(self.restore_builtin)
 
         language_row = QHBoxLayout()
-        language_label = QLabel("&Language")
+        analysis_label = QLabel("Anal&yse answers in")
+        analysis_label.setBuddy(self.analysis_language)
+        language_row.addWidget(analysis_label)
+        language_row.addWidget(self.analysis_language)
+        language_label = QLabel("Filler &list for")
         language_label.setBuddy(self.language)
         language_row.addWidget(language_label)
         language_row.addWidget(self.language)
@@ -95,6 +117,13 @@ class FillersSection(QWidget):
         layout.addWidget(self.words)
         layout.addLayout(add_row)
         self.refresh()
+
+    def _analysis_language_chosen(self, _index: int) -> None:
+        code = self.analysis_language.currentData()
+        self.context.set_setting(Setting.ANALYSIS_LANGUAGE, code or None)
+        shown = self.language.findData(analysis_language(self.context.settings))
+        if shown >= 0:
+            self.language.setCurrentIndex(shown)  # show the list that will now be used
 
     def _languages(self) -> list[str]:
         codes = set(Lexicon.supported_languages())

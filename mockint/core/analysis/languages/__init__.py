@@ -10,12 +10,59 @@ import importlib
 
 from mockint.core.analysis.languages.base import LanguageData
 
-_MODULES: dict[str, tuple[str, str]] = {"en": ("mockint.core.analysis.languages.en", "ENGLISH")}
+_EUROPEAN = "mockint.core.analysis.languages.european"
+_ASIAN = "mockint.core.analysis.languages.asian"
+# Every language of the model catalogue (mockint/speech/model_catalog.py), by its code.
+_MODULES: dict[str, tuple[str, str]] = {
+    "en": ("mockint.core.analysis.languages.en", "ENGLISH"),
+    "de": (_EUROPEAN, "GERMAN"),
+    "fr": (_EUROPEAN, "FRENCH"),
+    "es": (_EUROPEAN, "SPANISH"),
+    "it": (_EUROPEAN, "ITALIAN"),
+    "pt": (_EUROPEAN, "PORTUGUESE"),
+    "nl": (_EUROPEAN, "DUTCH"),
+    "pl": (_EUROPEAN, "POLISH"),
+    "ru": (_EUROPEAN, "RUSSIAN"),
+    "uk": (_EUROPEAN, "UKRAINIAN"),
+    "tr": (_EUROPEAN, "TURKISH"),
+    "zh": (_ASIAN, "CHINESE"),
+    "ja": (_ASIAN, "JAPANESE"),
+    "ko": (_ASIAN, "KOREAN"),
+    "hi": (_ASIAN, "HINDI"),
+    "vi": (_ASIAN, "VIETNAMESE"),
+}
+# Language names for people (the settings, the report), English names as the app is in English.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "tr": "Turkish",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "hi": "Hindi",
+    "vi": "Vietnamese",
+}
+# How the Vosk model names spell some languages ("vosk-model-small-cn-0.22").
+_ALIASES = {"cn": "zh", "vn": "vi", "ua": "uk", "jp": "ja", "kr": "ko"}
 
 
 def normalise_code(code: str) -> str:
     """`en-US`, `EN_gb` and `en` all name English."""
-    return code.strip().lower().replace("_", "-").split("-", 1)[0]
+    base = code.strip().lower().replace("_", "-").split("-", 1)[0]
+    return _ALIASES.get(base, base)
+
+
+def language_name(code: str) -> str:
+    """ "Korean" for "ko"; the code itself for a language MockInt has no name for."""
+    return LANGUAGE_NAMES.get(normalise_code(code), code)
 
 
 def supported_languages() -> tuple[str, ...]:
