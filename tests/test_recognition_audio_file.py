@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mockint.speech.audio_file import read_audio
+from mockint.speech.audio_file import open_audio, read_audio
 from mockint.speech.errors import UnreadableAudioError
 from tests.conftest import require
 from tests.recognition_speech import write_wav
@@ -194,13 +195,66 @@ def test_nonsense_format_fields_are_damage(tmp_path):
     assert "damaged" in unreadable(write(tmp_path, "rate.wav", riff(fmt_chunk(1, 1, 5, 16), b"\0" * 12)))
 
 
+TONE_RATE = 16000
+
+
+def tone(seconds: float, rate: int = TONE_RATE, frequency: float = 440.0, level: float = 0.5) -> np.ndarray:
+    t = np.arange(round(seconds * rate)) / rate
+    return (level * np.sin(2 * np.pi * frequency * t)).astype(np.float32)
+
+
 @pytest.mark.parametrize(
-    ("suffix", "options", "described"),
-    [(".flac", [], "FLAC"), (".ogg", [], "Ogg"), (".wav", ["-e", "ms-adpcm"], "compressed")],
+    ("name", "container", "subtype", "rate"),
+    [
+        ("answer.flac", "FLAC", "PCM_16", 16000),
+        ("answer.ogg", "OGG", "VORBIS", 16000),
+        ("answer.opus", "OGG", "OPUS", 48000),
+        ("answer.mp3", "MP3", "MPEG_LAYER_III", 16000),
+        ("adpcm.wav", "WAV", "MS_ADPCM", 16000),
+    ],
+    ids=["flac", "ogg-vorbis", "ogg-opus", "mp3", "wav-ms-adpcm"],
 )
-def test_other_encodings_are_refused_naming_what_works(tmp_path, sox, suffix, options, described):
-    path = tmp_path / f"answer{suffix}"
-    subprocess.run([sox, "-n", "-r", "16000", *options, str(path), "synth", "0.3", "sine", "300"], check=True)
-    message = unreadable(path)
-    assert described in message
-    assert "WAV (8, 16, 24 or 32-bit PCM" in message
+def test_compressed_formats_are_read_as_the_tone_they_hold(tmp_path, name, container, subtype, rate):
+    import soundfile
+
+    path = tmp_path / name
+    soundfile.write(str(path), tone(1.0, rate), rate, format=container, subtype=subtype)
+    clip = read_audio(path)
+    assert clip.sample_rate == rate
+    assert clip.duration_s == pytest.approx(1.0, abs=0.06)  # MP3 and Opus pad a frame or two
+    middle = clip.samples[rate // 4 : 3 * rate // 4].astype(np.float64) / 32768
+    assert np.sqrt(np.mean(middle**2)) == pytest.approx(0.5 / np.sqrt(2), rel=0.1)
+    spectrum = np.abs(np.fft.rfft(middle))
+    assert np.fft.rfftfreq(len(middle), 1 / rate)[np.argmax(spectrum)] == pytest.approx(440, abs=3)
+
+
+def test_a_flac_written_by_sox_is_read(tmp_path, sox):
+    path = tmp_path / "answer.flac"
+    subprocess.run([sox, "-n", "-r", "22050", "-c", "2", str(path), "synth", "0.5", "sine", "300"], check=True)
+    clip = read_audio(path)
+    assert clip.sample_rate == 22050 and len(clip.samples) == 22050 // 2
+
+
+def test_a_long_file_streams_in_blocks_that_add_up_to_it(tmp_path):
+    samples = (np.random.default_rng(3).standard_normal(5 * 16000 + 123) * 3000).astype(np.int16)
+    path = write_wav(tmp_path / "long.wav", samples, 16000)
+    with open_audio(path) as source:
+        assert (source.sample_rate, source.frames) == (16000, len(samples))
+        blocks = list(source.blocks(4000))
+    assert max(len(b) for b in blocks) == 4000 and len(blocks) == 21
+    np.testing.assert_array_equal(np.concatenate(blocks), samples)
+
+
+def test_a_fifo_is_refused_at_once_instead_of_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "answer.wav"
+    os.mkfifo(fifo)
+    assert "pipe" in unreadable(fifo)
+
+
+def test_a_device_is_refused():
+    assert "device" in unreadable(Path("/dev/zero"))
+
+
+def test_unknown_data_names_the_formats_that_work(tmp_path):
+    message = unreadable(write(tmp_path, "noise.mp4", bytes(range(255, 127, -1)) * 4))
+    assert "unknown kind" in message and "FLAC" in message and "MP3" in message

@@ -1,9 +1,12 @@
 """One spoken answer from microphone to transcript: recording, live recognition, hidden hesitations.
 
-Threads: the Recorder's writer thread hands each chunk to `_on_chunk`, which only keeps it,
-measures silence and queues it; a recognition thread of our own creates the StreamingRecognizer
-and feeds it. Recognition therefore never slows the writer (the file is what must not lose
-audio), and it keeps pace with the speaker, so the transcript is ready when the answer ends.
+Threads: the Recorder's writer thread hands each chunk to `_on_chunk`, which only measures
+silence and queues it twice: a recognition thread of our own creates the StreamingRecognizer and
+feeds it, and a scan thread looks for voiced sound (VoicingScanner) as the answer is spoken.
+Neither slows the writer (the file is what must not lose audio), both keep pace with the
+speaker, and both run at a lower priority than the window (thread_priority). So when the answer
+ends, the transcript is ready and only the last second of the scan is left: the report follows
+Stop at once, whatever the answer's length. The audio is not kept in memory: the file has it.
 
 The speech model may arrive late (the app loads it in the background while the user already
 answers): audio waits in a backlog and is recognised as soon as `provide_model` is called. When
@@ -20,16 +23,19 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from mockint.core.errors import UserFacingError
 from mockint.core.words import Transcript
-from mockint.speech.audio_file import read_audio
+from mockint.speech.audio_file import open_audio, read_audio
 from mockint.speech.devices import AudioDevice
-from mockint.speech.hesitation import find_hidden_hesitations, merge_hesitations
+from mockint.speech.hesitation import hesitations_outside_words, merge_hesitations
 from mockint.speech.recognizer import NON_WORDS, SpeechModel, StreamingRecognizer
 from mockint.speech.recorder import Recorder, RecordingResult
+from mockint.speech.thread_priority import lower_this_thread_priority
+from mockint.speech.voicing import VoicingScanner
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +48,18 @@ SILENCE_LEVEL = 0.3
 @dataclass(frozen=True)
 class PipelineResult:
     recording: RecordingResult  # the saved WAV; `.error` is the fault that ended it early, if any
-    samples: np.ndarray  # int16 mono, the whole recording
     transcript: Transcript | None  # None when nothing could recognise the audio
     recognition_error: BaseException | None = None  # why there is no transcript (no model, broken model)
     abandoned: bool = False  # finish() gave up waiting for recognition (closing the app)
+
+    @property
+    def samples(self) -> np.ndarray:
+        """int16 mono, the whole recording, read back from its file when asked (not kept)."""
+        try:
+            return read_audio(self.recording.path).samples
+        except UserFacingError:
+            log.warning("the recording %s could not be read back", self.recording.path, exc_info=True)
+            return np.zeros(0, dtype="<i2")
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,7 @@ class _LiveRecognition:
         self._queue.put(_End(give_up_on_model=True))
 
     def _run(self) -> None:
+        lower_this_thread_priority()
         try:
             self._loop()
         except Exception as error:  # noqa: BLE001 - a recognition fault must not lose the recording
@@ -165,6 +180,56 @@ class _LiveRecognition:
         self.text = " ".join(part for part in (self._committed_text, partial) if part)
 
 
+class _LiveScan:
+    """The scan thread: voicing of the answer as it is recorded, in bounded memory."""
+
+    def __init__(self, sample_rate_of: Callable[[], int | None]) -> None:
+        self._sample_rate_of = sample_rate_of
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._done = threading.Event()
+        self._cancelled = False
+        self._thread = threading.Thread(target=self._run, name="mockint-hesitation-scan", daemon=True)
+        self.scanner: VoicingScanner | None = None
+        self.frames = 0
+        self.error: BaseException | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def put(self, pcm: bytes) -> None:
+        self._queue.put(pcm)
+
+    def end(self) -> None:
+        self._queue.put(None)
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        self._queue.put(None)
+
+    def wait(self, timeout_s: float | None) -> bool:
+        return self._done.wait(timeout_s)
+
+    def _run(self) -> None:
+        lower_this_thread_priority()
+        try:
+            while (pcm := self._queue.get()) is not None:
+                if self._cancelled:
+                    return
+                if self.scanner is None:
+                    rate = self._sample_rate_of()
+                    assert rate is not None  # audio has arrived, so the recorder knows its rate
+                    self.scanner = VoicingScanner(rate)
+                self.scanner.feed(np.frombuffer(pcm, dtype="<i2"))
+                self.frames += len(pcm) // 2
+            if self.scanner is not None and not self._cancelled:
+                self.scanner.finish()
+        except Exception as error:  # noqa: BLE001 - a scan fault must not lose the answer
+            log.exception("the live hesitation scan failed")
+            self.error = error
+        finally:
+            self._done.set()
+
+
 class AnswerPipeline:
     """`start(device, wav_path)`, then `finish() -> PipelineResult`. One pipeline per answer.
 
@@ -179,14 +244,14 @@ class AnswerPipeline:
         model: SpeechModel | None = None,
         on_fault: Callable[[UserFacingError], None] | None = None,
         silence_level: float = SILENCE_LEVEL,
-        **recorder_options: object,
+        **recorder_options: Any,
     ) -> None:
         self._on_fault = on_fault
         self._silence_level = silence_level
         self._recorder_options = recorder_options
         self._recorder: Recorder | None = None
-        self._recognition = _LiveRecognition(lambda: self._recorder.sample_rate if self._recorder else None)
-        self._chunks: list[bytes] = []
+        self._recognition = _LiveRecognition(self._sample_rate)
+        self._scan = _LiveScan(self._sample_rate)
         self._frames = 0
         self._last_sound_frame = 0
         self._result: PipelineResult | None = None
@@ -240,10 +305,12 @@ class AnswerPipeline:
             device, Path(wav_path), on_chunk=self._on_chunk, on_error=self._on_error, **self._recorder_options
         )
         self._recognition.start()
+        self._scan.start()
         try:
             self._recorder.start()
         except BaseException:
             self._recognition.cancel()
+            self._scan.cancel()
             raise
         self._started = True
 
@@ -260,41 +327,61 @@ class AnswerPipeline:
             raise RuntimeError("finish() before start()")
         recording = self._recorder.stop()  # every chunk has been handed over once this returns
         self._recognition.put(_End(give_up_on_model=give_up_after_s is not None))
+        self._scan.end()
         finished = self._recognition.wait(give_up_after_s)
         if not finished:
             self._recognition.cancel()
-        samples = self._recorded_samples(recording)
+            self._scan.cancel()
         transcript = None
         words = self._recognition.words if finished else None
         if words is not None:
-            hesitations = find_hidden_hesitations(samples, recording.sample_rate, words) if len(samples) else []
+            hesitations = self._hesitations(recording, words, give_up_after_s)
             transcript = Transcript(
                 merge_hesitations(words, hesitations), duration_s=round(recording.duration_s, 3), answer_start_s=0.0
             )
         error = self._recognition.error if finished and words is None else None
-        self._result = PipelineResult(recording, samples, transcript, error, abandoned=words is None and error is None)
+        self._result = PipelineResult(recording, transcript, error, abandoned=words is None and error is None)
         return self._result
 
     # -- the recorder's writer thread
 
     def _on_chunk(self, pcm: bytes) -> None:
         assert self._recorder is not None
-        self._chunks.append(pcm)
         self._frames += len(pcm) // 2
         if self._recorder.level >= self._silence_level:
             self._last_sound_frame = self._frames
         self._recognition.put(pcm)
+        self._scan.put(pcm)
 
     def _on_error(self, error: UserFacingError) -> None:
         if self._on_fault is not None:
             self._on_fault(error)
 
-    def _recorded_samples(self, recording: RecordingResult) -> np.ndarray:
-        kept = np.frombuffer(b"".join(self._chunks), dtype="<i2")
-        if recording.on_chunk_error is None and len(kept) == recording.frames:
-            return kept
-        try:  # the copy in memory is incomplete; the file is not
-            return read_audio(recording.path).samples
-        except UserFacingError:
-            log.warning("the recording %s could not be read back", recording.path, exc_info=True)
-            return np.zeros(0, dtype="<i2")
+    def _sample_rate(self) -> int | None:
+        return self._recorder.sample_rate if self._recorder is not None else None
+
+    def _hesitations(self, recording: RecordingResult, words: list, give_up_after_s: float | None) -> list:
+        if recording.frames == 0:
+            return []
+        if not self._scan.wait(give_up_after_s):
+            self._scan.cancel()
+            return []  # closing the app: the words are worth more than the hesitations
+        scanner = self._scan.scanner
+        complete = self._scan.error is None and self._scan.frames == recording.frames
+        if scanner is None or not complete or recording.on_chunk_error is not None:
+            scanner = _scan_file(recording.path)  # the live scan missed audio; the file has it all
+        return hesitations_outside_words(scanner, words) if scanner is not None else []
+
+
+def _scan_file(path: Path) -> VoicingScanner | None:
+    """The voicing of a saved recording, streamed from disk."""
+    try:
+        with open_audio(path) as source:
+            scanner = VoicingScanner(source.sample_rate)
+            for block in source.blocks():
+                scanner.feed(block)
+    except UserFacingError:
+        log.warning("the recording %s could not be read back", path, exc_info=True)
+        return None
+    scanner.finish()
+    return scanner

@@ -6,6 +6,12 @@ stalling. Here the audio is searched for voiced stretches of at least `min_s` ou
 (each word's span widened by a small margin, since word edges sit on the recognizer's 30 ms
 grid), and each becomes `Word("[hesitation]", start, end)`; the analysis counts it as a filled
 pause. Breaths and noise are not voiced (no pitch), so they stay pauses.
+
+In a continuous answer the recognizer's language model often writes a short word on a hum
+("인", "윤" from the Korean model): nothing in the transcript then looks hidden. A word that lies
+mostly (DROWNED_SHARE) on one hum-like stretch of at least `min_s` (voiced, nearly all its energy
+under 600 Hz: see voicing.HUM_LOW_SHARE) is taken for the recognizer's reading of that hum, and
+the hesitation replaces it. Spoken words have formants above 600 Hz and do not qualify.
 """
 
 from __future__ import annotations
@@ -15,11 +21,12 @@ from collections.abc import Iterable
 import numpy as np
 
 from mockint.core.words import Word
-from mockint.speech.voicing import voicing_track
+from mockint.speech.voicing import VoicingScanner
 
 HESITATION = "[hesitation]"
 WORD_MARGIN_S = 0.05
 _BRIDGE_S = 0.05  # a voiced "mmm" can flicker for a frame or two; that is still one stretch
+DROWNED_SHARE = 0.7
 
 
 def find_hidden_hesitations(
@@ -31,35 +38,69 @@ def find_hidden_hesitations(
     margin_s: float = WORD_MARGIN_S,
 ) -> list[Word]:
     """Voiced stretches of at least `min_s` seconds that no timed word overlaps, in time order."""
-    track = voicing_track(samples, sample_rate)
-    if not track.voiced.any():
+    scanner = VoicingScanner(sample_rate)
+    scanner.feed(samples)
+    scanner.finish()
+    return hesitations_outside_words(scanner, words, min_s=min_s, margin_s=margin_s)
+
+
+def hesitations_outside_words(
+    scanner: VoicingScanner, words: Iterable[Word], *, min_s: float = 0.3, margin_s: float = WORD_MARGIN_S
+) -> list[Word]:
+    """The same, from a scan that has been fed a whole recording (as it was made) and finished."""
+    runs = scanner.voiced_runs
+    if not runs:
         return []
-    free = track.voiced & ~_word_cover(words, len(track.voiced), track.hop_s, margin_s)
-    free = _bridge_gaps(free, max(1, round(_BRIDGE_S / track.hop_s)))
-    duration = len(samples) / sample_rate
+    hop_s = scanner.hop_s
+    hums = [
+        (first * hop_s, (last + 1) * hop_s) for first, last in scanner.hum_runs if (last + 1 - first) * hop_s >= min_s
+    ]
+    words = [word for word in words if not _lies_on(word, hums, DROWNED_SHARE)]
+    frame_count = scanner.frames_decided
+    voiced = np.zeros(frame_count, dtype=bool)  # one byte per 10 ms, only for this moment
+    for first, last in runs:
+        voiced[first : last + 1] = True
+    free = voiced & ~_word_cover(words, frame_count, hop_s, margin_s)
+    free = _bridge_gaps(free, max(1, round(_BRIDGE_S / hop_s)))
+    duration = scanner.duration_s
     found = []
     for first, last in _runs(free):
-        start = first * track.hop_s
-        end = min((last + 1) * track.hop_s, duration)
+        start = first * hop_s
+        end = min((last + 1) * hop_s, duration)
         if end - start >= min_s - 1e-9:
             found.append(Word(HESITATION, round(start, 3), round(end, 3), None))
     return found
 
 
 def merge_hesitations(words: Iterable[Word], hesitations: Iterable[Word]) -> tuple[Word, ...]:
-    """Words and hesitations in time order (a hesitation goes before a word starting with it)."""
+    """Words and hesitations in time order (a hesitation goes before a word starting with it).
+
+    A word lying mostly inside a hesitation was the recognizer's reading of that hum: the
+    hesitation takes its place."""
+    hesitations = list(hesitations)
+    spans = [(h.start, h.end) for h in hesitations if h.start is not None and h.end is not None]
+    kept = [w for w in words if not _lies_on(w, spans, DROWNED_SHARE)]
     ordered = sorted(
-        [*((w, 1) for w in words), *((h, 0) for h in hesitations)],
+        [*((w, 1) for w in kept), *((h, 0) for h in hesitations)],
         key=lambda pair: (pair[0].start if pair[0].start is not None else float("inf"), pair[1]),
     )
     return tuple(word for word, _ in ordered)
+
+
+def _lies_on(word: Word, spans: list[tuple[float, float]], share: float) -> bool:
+    """At least `share` of the word's time falls inside one of the spans."""
+    begin, finish = word.start, word.end
+    if begin is None or finish is None or not spans:
+        return False
+    length = max(finish - begin, 1e-3)
+    return any(min(finish, end) - max(begin, start) >= share * length for start, end in spans)
 
 
 def _word_cover(words: Iterable[Word], frame_count: int, hop_s: float, margin_s: float) -> np.ndarray:
     """Frames any word (widened by the margin) touches."""
     covered = np.zeros(frame_count, dtype=bool)
     for word in words:
-        if not word.timed:
+        if word.start is None or word.end is None:
             continue
         first = max(0, int(np.floor((word.start - margin_s) / hop_s)))
         last = min(frame_count, int(np.ceil((word.end + margin_s) / hop_s)))

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mockint.core.errors import StorageError, UserFacingError
 from mockint.speech.devices import AudioDevice, find_input_device
@@ -83,7 +84,7 @@ class Recorder:
         self._level = 0.0
         self._forced_format = input_format  # None: choose_input_format(device) picks at start
         self._format: InputFormat | None = None
-        self._stream = None
+        self._stream: Any = None  # a sounddevice.InputStream (or what stream_factory makes)
         self._writer: CrashSafeWavWriter | None = None
         self._thread: threading.Thread | None = None
         self._accepting = False
@@ -252,6 +253,7 @@ class Recorder:
                 if not self._stopping:
                     return DeviceLostError(DEVICE_LOST_MESSAGE)
                 continue
+            assert isinstance(item, bytes)
             try:
                 self._take(item)
             except StorageError as error:
