@@ -186,3 +186,30 @@ def test_a_file_that_is_not_audio_cannot_be_played(tmp_path: Path) -> None:
     with pytest.raises(UnreadableAudioError):
         player.play(path)
     assert not player.is_playing
+
+
+def test_play_seek_and_stop_hammered_from_two_threads_never_abort(virtual_microphone, question_wav: Path) -> None:
+    """Review's Play, seeks and Stop as fast as they can come, the play on a worker thread and
+    the stop on another, through the real sound server. Before one thread owned every stream,
+    this aborted the process (SIGABRT in PortAudio) within a few dozen rounds."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root))
+    for seed in (1, 2):
+        run = subprocess.run(
+            [sys.executable, "-m", "tests.playback_hammer", str(question_wav), "200", str(seed)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=root,
+            env=env,
+        )
+        assert run.returncode == 0, f"exit {run.returncode}: {run.stderr[-2000:]}"
+        counts = json.loads(run.stdout.strip().splitlines()[-1])
+        # Every play was told how it ended, exactly once; the player still plays a file to its end.
+        assert counts["plays"] == 200 and counts["finished"] == 200
+        assert counts["last_reached_end"] is True

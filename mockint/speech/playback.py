@@ -4,27 +4,42 @@ The whole file is decoded into memory and an output stream's callback hands it o
 blocks, so stop() aborts the stream (dropping what is buffered) instead of waiting for a
 blocking write to drain. The stream is opened at the file's own rate and channel count; the
 sound server resamples and remixes.
+
+One thread owns every stream of a Player: it opens, starts, aborts and closes them, taking
+commands from a queue. PortAudio does not allow a stream to be closed while another thread is
+still starting it (that aborted the process: Play then Stop quickly on Review), so no other
+thread ever touches a stream. `play()` waits for the owner to report the stream started (or
+why it could not); `stop()` only silences the callback, marks the playback over and queues the
+abort, so it returns at once from any thread. The owner thread ends after a few idle seconds
+and is started again by the next play().
 """
 
 from __future__ import annotations
 
+import logging
+import queue
 import threading
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from mockint.speech.errors import AudioError, UnreadableAudioError
 
+log = logging.getLogger(__name__)
+
 BLOCK_S = 0.02
 # PortAudio's ALSA default (40 ms) underruns through PulseAudio's ALSA plugin on a busy machine,
 # and each underrun loses audio; 100 ms did not. stop() drops the buffer, so it stays instant.
 OUTPUT_LATENCY_S = 0.1
+_IDLE_EXIT_S = 5.0  # the owner thread ends after this long with nothing to play
 
-# Called once per play() when it ends: True when the file played to its end, False when it
-# was stopped (stop(), or a new play() that replaced it). Runs on a helper thread.
+# Called once per play() that did not raise, when it ends: True when the file played to its end,
+# False when it was stopped (stop(), or a new play() that replaced it). Runs on the Player's
+# owner thread.
 FinishedCallback = Callable[[bool], None]
 
 
@@ -74,18 +89,19 @@ def read_wav(path: Path) -> PcmAudio:
 
 
 class _Playback:
-    """One play() call: its buffer, read position and stream."""
+    """One play() call: its buffer, read position and stream (the stream: owner thread only)."""
 
     def __init__(self, audio: PcmAudio, start_frame: int, on_finished: FinishedCallback | None) -> None:
         self.audio = audio
         self.cursor = start_frame  # next frame to hand to the device
         self.on_finished = on_finished
-        self.stream = None
+        self.stream: Any = None
         self.stop_requested = False
         self.reached_end = False
-        self.over = threading.Event()  # the stream is inactive: played out, stopped or failed
-        self.lock = threading.Lock()  # guards stream abort/close across threads
-        self.closed = False
+        self.over = threading.Event()  # over for the user: played out, stopped or failed
+        self.started = threading.Event()  # the owner has started the stream, or failed to
+        self.error: NoOutputDeviceError | None = None
+        self.reported = False  # on_finished has been called
         # Silence played after the file: PortAudio reports "finished" once the last block is
         # handed over, not heard, and closing then would cut off what the device still holds.
         self.padding_left = 0
@@ -105,16 +121,15 @@ class _Playback:
             if self.padding_left <= 0:
                 raise stop
 
-    def close_stream(self) -> None:
-        with self.lock:
-            if self.closed or self.stream is None:
-                return
-            self.closed = True
-            try:
-                self.stream.abort(ignore_errors=True)
-                self.stream.close(ignore_errors=True)
-            except Exception:  # noqa: BLE001 - a device that vanished must not block stopping
-                pass
+
+@dataclass(frozen=True, eq=False)
+class _Play:
+    playback: _Playback
+
+
+@dataclass(frozen=True, eq=False)
+class _End:  # stop() was asked, or PortAudio's finished callback ran (played out or aborted)
+    playback: _Playback
 
 
 class Player:
@@ -124,37 +139,37 @@ class Player:
         self.device = device
         self._stream_factory = stream_factory
         self._current: _Playback | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards _current, _owner and the hand-over to the owner
+        self._commands: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._owner: threading.Thread | None = None
+        self._live: set[_Playback] = set()  # playbacks with an open stream (owner thread only)
 
     def play(self, wav_path: Path, on_finished: FinishedCallback | None = None, *, start_s: float = 0.0) -> None:
-        """Starts playing (returns at once). Stops whatever was playing before."""
+        """Starts playing and returns once sound flows (NoOutputDeviceError if it cannot).
+        Stops whatever was playing before."""
         audio = read_wav(Path(wav_path))
         start_frame = min(max(0, int(round(start_s * audio.sample_rate))), len(audio.samples))
-        self.stop()
         playback = _Playback(audio, start_frame, on_finished)
-        playback.stream = self._open(playback)
-        held_s = float(getattr(playback.stream, "latency", OUTPUT_LATENCY_S) or OUTPUT_LATENCY_S)
-        playback.padding_left = int((held_s + 2 * BLOCK_S) * audio.sample_rate)
         with self._lock:
-            self._current = playback
-        try:
-            playback.stream.start()
-        except Exception as error:  # noqa: BLE001 - PortAudio raises its own error type
-            playback.close_stream()
+            previous, self._current = self._current, playback
+        if previous is not None:
+            self._request_stop(previous)
+        on_owner = self._send(_Play(playback))
+        while on_owner and not playback.started.is_set():  # play() from on_finished: we are the owner
+            self._run_command(self._commands.get())
+        playback.started.wait()
+        if playback.error is not None:
             with self._lock:
-                self._current = None
-            raise NoOutputDeviceError(_device_message(self.device, error)) from error
-        threading.Thread(target=self._see_out, args=(playback,), name="mockint-playback", daemon=True).start()
+                if self._current is playback:
+                    self._current = None
+            raise playback.error
 
     def stop(self) -> None:
         """Stops at once, dropping what the device still buffers; is_playing is False on return."""
         with self._lock:
             playback = self._current
-        if playback is None or playback.over.is_set():
-            return
-        playback.stop_requested = True
-        playback.close_stream()
-        playback.over.set()
+        if playback is not None:
+            self._request_stop(playback)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Blocks until nothing plays (or the timeout); True when playback is over."""
@@ -186,7 +201,90 @@ class Player:
     def close(self) -> None:
         self.stop()
 
-    def _open(self, playback: _Playback):
+    # -- any thread
+
+    def _request_stop(self, playback: _Playback) -> None:
+        if playback.over.is_set():
+            return
+        playback.stop_requested = True  # from now on the callback hands out silence and aborts
+        playback.over.set()
+        self._send(_End(playback))
+
+    def _send(self, command: object) -> bool:
+        """Queues a command for the owner thread (starting it if idle); True if we are it."""
+        with self._lock:
+            self._commands.put(command)
+            if self._owner is None:
+                self._owner = threading.Thread(target=self._own, name="mockint-playback", daemon=True)
+                self._owner.start()
+            return self._owner is threading.current_thread()
+
+    # -- the owner thread: the only one that opens, starts, aborts or closes a stream
+
+    def _own(self) -> None:
+        while True:
+            try:
+                command = self._commands.get(timeout=_IDLE_EXIT_S)
+            except queue.Empty:
+                with self._lock:
+                    if self._commands.empty() and not self._live:
+                        self._owner = None
+                        return
+                continue
+            self._run_command(command)
+
+    def _run_command(self, command: object) -> None:
+        if isinstance(command, _Play):
+            self._start(command.playback)
+        elif isinstance(command, _End):
+            self._end(command.playback)
+
+    def _start(self, playback: _Playback) -> None:
+        try:
+            if playback.stop_requested:  # stopped, or replaced, before its turn came
+                return
+            try:
+                playback.stream = self._open(playback)
+            except NoOutputDeviceError as error:
+                playback.error = error
+                return
+            self._live.add(playback)
+            held_s = float(getattr(playback.stream, "latency", OUTPUT_LATENCY_S) or OUTPUT_LATENCY_S)
+            playback.padding_left = int((held_s + 2 * BLOCK_S) * playback.audio.sample_rate)
+            try:
+                playback.stream.start()
+            except Exception as error:  # noqa: BLE001 - PortAudio raises its own error type
+                playback.error = NoOutputDeviceError(_device_message(self.device, error))
+        finally:
+            if playback.error is not None:
+                playback.over.set()
+                self._close(playback)
+            playback.started.set()
+
+    def _end(self, playback: _Playback) -> None:
+        """The playback is over (played out, stopped or failed): close its stream, say so once."""
+        playback.over.set()
+        self._close(playback)
+        if playback.reported or playback.error is not None or not playback.started.is_set():
+            return
+        playback.reported = True
+        if playback.on_finished is not None:
+            try:
+                playback.on_finished(playback.reached_end and not playback.stop_requested)
+            except Exception:  # noqa: BLE001 - a listener's fault must not end the owner thread
+                log.exception("a playback listener failed")
+
+    def _close(self, playback: _Playback) -> None:
+        if playback not in self._live:
+            return
+        self._live.discard(playback)
+        try:
+            playback.stream.abort(ignore_errors=True)
+            playback.stream.close(ignore_errors=True)
+        except Exception:  # noqa: BLE001 - a device that vanished must not block stopping
+            log.debug("closing an output stream failed", exc_info=True)
+
+    def _open(self, playback: _Playback) -> Any:
         import sounddevice  # imported here: it starts PortAudio, which is no import-time job
 
         factory = self._stream_factory or sounddevice.OutputStream
@@ -194,6 +292,10 @@ class Player:
 
         def callback(outdata, frames, _time, _status) -> None:
             playback.fill(outdata, frames, sounddevice.CallbackAbort, sounddevice.CallbackStop)
+
+        def finished() -> None:  # PortAudio's thread, or inside abort() on the owner's
+            playback.over.set()
+            self._commands.put(_End(playback))
 
         attempts = [audio.channels] + ([1] if audio.channels > 1 else [])
         last_error: Exception | None = None
@@ -210,18 +312,11 @@ class Player:
                     latency=OUTPUT_LATENCY_S,
                     device=self.device,
                     callback=callback,
-                    finished_callback=playback.over.set,
+                    finished_callback=finished,
                 )
             except Exception as error:  # noqa: BLE001 - sounddevice raises PortAudioError or ValueError
                 last_error = error
         raise NoOutputDeviceError(_device_message(self.device, last_error))
-
-    def _see_out(self, playback: _Playback) -> None:
-        # Closing a stream is not allowed from its own callbacks: this thread does it.
-        playback.over.wait()
-        playback.close_stream()
-        if playback.on_finished is not None:
-            playback.on_finished(playback.reached_end and not playback.stop_requested)
 
 
 def _device_message(device: int | str | None, error: Exception | None) -> str:
