@@ -32,7 +32,8 @@ def test_timed_answer_report_follows_the_contract() -> None:
     # "/ /" is one silence of 2.9 s: still a hesitation, below the 3 s of a long pause.
     assert [(p["duration_s"], p["kind"]) for p in d["pauses"]] == [(1.5, "hesitation"), (2.9, "hesitation")]
     m = d["metrics"]
-    assert m["word_count"] == 48 and m["duration_s"] == 40.0 and m["start_latency_s"] == 1.5
+    # From the first word (2.0 s) to the last, not the 40 s recording; the 1.5 s before it apart.
+    assert m["word_count"] == 48 and m["duration_s"] == 23.3 and m["start_latency_s"] == 1.5
     assert m["filler_ratio"] == round(5 / 48, 3)
     assert m["speaking_s"] == pytest.approx(48 * 0.4 - 0.1 + 1.4 + 2.8, abs=0.011)
     assert m["wpm"] == round(48 * 60 / m["speaking_s"], 1)
