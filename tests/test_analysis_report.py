@@ -34,7 +34,7 @@ def test_timed_answer_report_follows_the_contract() -> None:
     m = d["metrics"]
     # From the first word (2.0 s) to the last, not the 40 s recording; the 1.5 s before it apart.
     assert m["word_count"] == 48 and m["duration_s"] == 23.3 and m["start_latency_s"] == 1.5
-    assert m["filler_ratio"] == round(5 / 48, 3)
+    assert m["filler_ratio"] == round(4 / 48, 3)
     assert m["speaking_s"] == pytest.approx(48 * 0.4 - 0.1 + 1.4 + 2.8, abs=0.011)
     assert m["wpm"] == round(48 * 60 / m["speaking_s"], 1)
     assert m["longest_pause_s"] == 2.9

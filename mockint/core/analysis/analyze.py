@@ -74,7 +74,9 @@ def analyze_answer(
         hedges=find_hedges(view, lexicon.hedges),
         pauses=pauses,
         metrics=metrics,
-        length=LengthResult(length_verdict(duration, target), round_s(target.min_s), round_s(target.max_s)),
+        length=LengthResult(
+            length_verdict(duration, target), round(float(target.min_s), 2), round(float(target.max_s), 2)
+        ),
         feedback=(),
         evidence=find_evidence(view, lexicon.evidence),
         star=find_star_cues(view, lexicon.star),

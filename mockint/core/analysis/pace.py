@@ -18,8 +18,8 @@ from mockint.core.analysis.tokens import TokenView, is_bracketed
 def speaking_time(view: TokenView, pauses: Iterable[Pause]) -> float | None:
     if not view.timed:
         return None
-    first = min(w.start for w in view.words)
-    last = max(w.end for w in view.words)
+    first = min(w.start for w in view.words if w.start is not None)
+    last = max(w.end for w in view.words if w.end is not None)
     blank = sum(p.duration_s for p in pauses if p.kind is PauseKind.LONG)
     return max(0.0, last - first - blank)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from mockint.core.analysis.findings import Pause, PauseKind
-from mockint.core.analysis.serial import round_s
 from mockint.core.analysis.tokens import TokenView, reaches
 
 
@@ -20,7 +19,9 @@ def find_pauses(view: TokenView, hesitation_s: float, long_pause_s: float) -> tu
         if reaches(gap, hesitation_s):
             kind = PauseKind.LONG if reaches(gap, long_pause_s) else PauseKind.HESITATION
             start, end = words[i - 1].end, words[i].start
-            pauses.append(Pause(start, end, round_s(end - start), kind))
+            if start is None or end is None:
+                continue  # cannot happen in a timed view; keeps the types honest
+            pauses.append(Pause(start, end, round(end - start, 2), kind))
     return tuple(pauses)
 
 

@@ -110,8 +110,8 @@ class AnswerReport:
             fillers=tuple(FillerHit.from_dict(f) for f in serial.items(d, "fillers")),
             hedges=tuple(HedgeHit.from_dict(h) for h in serial.items(d, "hedges")),
             pauses=tuple(Pause.from_dict(p) for p in serial.items(d, "pauses")),
-            metrics=Metrics.from_dict(d.get("metrics")),
-            length=LengthResult.from_dict(d.get("length")),
+            metrics=Metrics.from_dict(serial.obj(d.get("metrics"), '"metrics"')),
+            length=LengthResult.from_dict(serial.obj(d.get("length"), '"length"')),
             feedback=tuple(FeedbackItem.from_dict(item) for item in serial.items(d, "feedback")),
             **extra,
         )
@@ -121,7 +121,7 @@ def _detail_from_dict(detail: Mapping[str, Any]) -> dict[str, Any]:
     detail = serial.obj(detail, "the report detail")
     return {
         "evidence": tuple(EvidenceHit.from_dict(e) for e in serial.items(detail, "evidence")),
-        "star": StarCues.from_dict(detail.get("star")),
+        "star": StarCues.from_dict(serial.obj(detail.get("star"), '"star"')),
         "self_talk": tuple(PhraseHit.from_dict(s) for s in serial.items(detail, "self_talk")),
         "repeats": tuple(RepeatHit.from_dict(r) for r in serial.items(detail, "repeats")),
         "low_confidence": tuple(LowConfidenceStretch.from_dict(s) for s in serial.items(detail, "low_confidence")),
