@@ -23,7 +23,9 @@ from mockint.core.session import FlagKind, PracticeMode, Rating, RatingCriterion
 from mockint.settings import Setting
 from mockint.ui.background import ResourceState
 from mockint.ui.friend.friend_page import FriendPage
+from mockint.ui.pdf_export import write_session_pdf
 from tests.recognition_speech import ESPEAK_RATE, silence, speak, write_wav
+from tests.test_export_pdf import read_pdf
 from tests.test_ui_practice_support import (
     FIRST_QUESTION,
     FOLLOW_UP,
@@ -94,7 +96,7 @@ def first_sound_s(wav: Path) -> float:
 
 
 def test_a_whole_friend_session_by_the_consoles_keys(
-    make_window, qtbot, virtual_microphone, korean_model_path: Path, candidate_answers: list[Path]
+    make_window, qtbot, virtual_microphone, korean_model_path: Path, candidate_answers: list[Path], tmp_path: Path
 ):
     page = open_friend_page(make_window, qtbot, korean_model_path)
     flow, console, setup = page.flow, page.console, page.setup_panel
@@ -210,6 +212,13 @@ def test_a_whole_friend_session_by_the_consoles_keys(
     exported = data["answers"][0]
     assert exported["rating"]["clarity"] == 4 and exported["rating"]["comment"] == "good story, no result"
     assert [f["kind"] for f in exported["flags"]] == ["strong", "rambling", "note"]
+    pdf = tmp_path / "friend-session.pdf"
+    write_session_pdf(detail, pdf)
+    facts = read_pdf(pdf)
+    assert facts.texts is not None, "QtPdf reads the PDF back"
+    pdf_text = " ".join(" ".join(facts.texts).split())
+    assert "clarity 4/5, relevance 2/5" in pdf_text and "good story, no result" in pdf_text
+    assert "note: lost the thread" in pdf_text and "strong moment" in pdf_text
 
 
 def test_no_microphone_says_so_offers_settings_and_does_not_start(make_window, qtbot, korean_model_path):
