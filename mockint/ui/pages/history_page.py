@@ -126,7 +126,7 @@ class HistoryPage(QWidget):
         self.mode_filter.setToolTip("Show every session, or only those of one way of practising")
         self.mode_filter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel scrolls the page, not this
         self.mode_filter.addItem("All sessions", None)
-        for mode in (PracticeMode.SOLO, PracticeMode.FRIEND):
+        for mode in PracticeMode:  # solo, mirror, friend, debrief: every way of practising
             self.mode_filter.addItem(mode.label, mode.value)
         self.mode_filter.currentIndexChanged.connect(
             lambda _index: self.table.set_mode_filter(self.mode_filter.currentData())
