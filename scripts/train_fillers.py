@@ -232,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         if fitted is not None:
             weights[name] = export(fitted, threshold)
             thresholds[name] = threshold
-    for pool, c in pooled.items():
-        p, r = c["tp"] / max(1, c["tp"] + c["fp"]), c["tp"] / max(1, c["tp"] + c["fn"])
+    for pool, tally in pooled.items():
+        p = tally["tp"] / max(1, tally["tp"] + tally["fp"])
+        r = tally["tp"] / max(1, tally["tp"] + tally["fn"])
         print(f"pooled {pool}: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
     if not args.check:
         output = {"weights": weights, "thresholds": thresholds}
