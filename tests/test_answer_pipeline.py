@@ -3,6 +3,8 @@ recognised live by the real Korean model, with hidden hesitations found in the r
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import wave
 from pathlib import Path
@@ -167,3 +169,23 @@ def test_a_pipeline_records_once(virtual_microphone, speech_model, tmp_path):
     first = pipeline.finish()
     assert pipeline.finish() is first
     assert first.transcript is not None and first.transcript.duration_s > 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
+def test_recognition_and_scan_run_at_a_lower_priority_than_the_caller(virtual_microphone, speech_model, tmp_path):
+    """A saturated computer slows the report, not the window: the threads doing the heavy work
+    are niced (Linux: per thread), the thread that drives the pipeline (the GUI's) is not."""
+    _, wav = spoken_answer(tmp_path, lead_in_s=0.2, phrases=PHRASES[:1])
+    own_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    pipeline = AnswerPipeline(model=speech_model)
+    pipeline.start(None, tmp_path / "answer-7.wav")
+    virtual_microphone.play_into_microphone(wav)  # both threads have taken audio by now
+    workers = {t.name: t.native_id for t in threading.enumerate() if t.name.startswith("mockint-")}
+    niceness = {name: os.getpriority(os.PRIO_PROCESS, tid) for name, tid in workers.items() if tid is not None}
+    result = pipeline.finish()
+
+    assert result.transcript is not None and result.transcript.words
+    assert niceness["mockint-recognition"] >= own_nice + 5, niceness
+    assert niceness["mockint-hesitation-scan"] >= own_nice + 5, niceness
+    assert niceness["mockint-recorder"] == own_nice  # the writer keeps the file safe: not slowed
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own_nice

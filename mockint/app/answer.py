@@ -30,6 +30,7 @@ from mockint.core.targets import TargetRange
 from mockint.core.words import Transcript
 from mockint.settings import Settings
 from mockint.speech.devices import find_input_device
+from mockint.speech.thread_priority import lower_this_thread_priority
 from mockint.store import Store
 
 if TYPE_CHECKING:  # the pipeline brings numpy (~0.2 s): imported when an answer starts, not with the window
@@ -165,6 +166,9 @@ class AnswerTake:
             on_recording(answer_id)
         self._wake.wait()
         aborted = self.cancel.cancelled
+        # From here on this thread finishes, analyses and saves: work that must yield to the
+        # window. (Not before: the recorder's and PortAudio's threads, started above, inherit it.)
+        lower_this_thread_priority()
         result = self.pipeline.finish(give_up_after_s=ABORT_RECOGNITION_WAIT_S if aborted else None)
         return self._save(store, answer_id, result, lexicon, thresholds)
 

@@ -58,6 +58,8 @@ def read_input(spec: str, stdin: TextIO) -> LoadedInput:
     try:
         if path.is_dir():
             raise BadInputError(f"{spec} is a folder; give a transcript, a recognizer JSON or an audio file")
+        if path.exists() and not path.is_file():  # a FIFO would block this read; a device never ends
+            raise BadInputError(f"{spec} is a pipe or a device, not a file; save what it holds to a file first")
         if path.stat().st_size > MAX_TEXT_BYTES and path.suffix.lower() not in AUDIO_SUFFIXES:
             raise BadInputError(f"{spec} is larger than 20 MB; that is not one answer's transcript")
         with path.open("rb") as f:

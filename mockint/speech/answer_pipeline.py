@@ -29,12 +29,13 @@ import numpy as np
 
 from mockint.core.errors import UserFacingError
 from mockint.core.words import Transcript
-from mockint.speech.audio_file import open_audio, read_audio
+from mockint.speech.audio_file import read_audio
 from mockint.speech.devices import AudioDevice
 from mockint.speech.hesitation import hesitations_outside_words, merge_hesitations
 from mockint.speech.recognizer import NON_WORDS, SpeechModel, StreamingRecognizer
 from mockint.speech.recorder import Recorder, RecordingResult
 from mockint.speech.thread_priority import lower_this_thread_priority
+from mockint.speech.transcribe import voicing_of_file
 from mockint.speech.voicing import VoicingScanner
 
 log = logging.getLogger(__name__)
@@ -369,19 +370,9 @@ class AnswerPipeline:
         scanner = self._scan.scanner
         complete = self._scan.error is None and self._scan.frames == recording.frames
         if scanner is None or not complete or recording.on_chunk_error is not None:
-            scanner = _scan_file(recording.path)  # the live scan missed audio; the file has it all
-        return hesitations_outside_words(scanner, words) if scanner is not None else []
-
-
-def _scan_file(path: Path) -> VoicingScanner | None:
-    """The voicing of a saved recording, streamed from disk."""
-    try:
-        with open_audio(path) as source:
-            scanner = VoicingScanner(source.sample_rate)
-            for block in source.blocks():
-                scanner.feed(block)
-    except UserFacingError:
-        log.warning("the recording %s could not be read back", path, exc_info=True)
-        return None
-    scanner.finish()
-    return scanner
+            try:  # the live scan missed audio; the file has it all
+                scanner = voicing_of_file(recording.path)
+            except UserFacingError:
+                log.warning("the recording %s could not be read back", recording.path, exc_info=True)
+                return []
+        return hesitations_outside_words(scanner, words)

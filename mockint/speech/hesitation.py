@@ -56,17 +56,15 @@ def hesitations_outside_words(
         (first * hop_s, (last + 1) * hop_s) for first, last in scanner.hum_runs if (last + 1 - first) * hop_s >= min_s
     ]
     words = [word for word in words if not _lies_on(word, hums, DROWNED_SHARE)]
+    # Frame intervals [first, end): voiced stretches, less the words, joined over flickers.
     frame_count = scanner.frames_decided
-    voiced = np.zeros(frame_count, dtype=bool)  # one byte per 10 ms, only for this moment
-    for first, last in runs:
-        voiced[first : last + 1] = True
-    free = voiced & ~_word_cover(words, frame_count, hop_s, margin_s)
-    free = _bridge_gaps(free, max(1, round(_BRIDGE_S / hop_s)))
+    voiced = [(first, last + 1) for first, last in runs]
+    free = _bridged(_without(voiced, _word_cover(words, frame_count, hop_s, margin_s)), round(_BRIDGE_S / hop_s))
     duration = scanner.duration_s
     found = []
-    for first, last in _runs(free):
+    for first, end_frame in free:
         start = first * hop_s
-        end = min((last + 1) * hop_s, duration)
+        end = min(end_frame * hop_s, duration)
         if end - start >= min_s - 1e-9:
             found.append(Word(HESITATION, round(start, 3), round(end, 3), None))
     return found
@@ -96,33 +94,49 @@ def _lies_on(word: Word, spans: list[tuple[float, float]], share: float) -> bool
     return any(min(finish, end) - max(begin, start) >= share * length for start, end in spans)
 
 
-def _word_cover(words: Iterable[Word], frame_count: int, hop_s: float, margin_s: float) -> np.ndarray:
-    """Frames any word (widened by the margin) touches."""
-    covered = np.zeros(frame_count, dtype=bool)
+def _word_cover(words: Iterable[Word], frame_count: int, hop_s: float, margin_s: float) -> list[tuple[int, int]]:
+    """The frame intervals [first, end) the words (each widened by the margin) touch, merged."""
+    spans = []
     for word in words:
         if word.start is None or word.end is None:
             continue
         first = max(0, int(np.floor((word.start - margin_s) / hop_s)))
-        last = min(frame_count, int(np.ceil((word.end + margin_s) / hop_s)))
-        covered[first:last] = True
-    return covered
+        end = min(frame_count, int(np.ceil((word.end + margin_s) / hop_s)))
+        if first < end:
+            spans.append((first, end))
+    merged: list[tuple[int, int]] = []
+    for first, end in sorted(spans):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((first, end))
+    return merged
 
 
-def _bridge_gaps(mask: np.ndarray, max_gap: int) -> np.ndarray:
-    """Fill runs of False no longer than `max_gap` that lie between two True frames."""
-    bridged = mask.copy()
-    runs = _runs(~mask)
-    for first, last in runs:
-        if first > 0 and last < len(mask) - 1 and last - first + 1 <= max_gap:
-            bridged[first : last + 1] = True
-    return bridged
+def _without(intervals: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint intervals less sorted, disjoint holes."""
+    left = []
+    j = 0
+    for first, end in intervals:
+        while j < len(holes) and holes[j][1] <= first:
+            j += 1
+        at, k = first, j
+        while k < len(holes) and holes[k][0] < end:
+            if holes[k][0] > at:
+                left.append((at, holes[k][0]))
+            at = max(at, holes[k][1])
+            k += 1
+        if at < end:
+            left.append((at, end))
+    return left
 
 
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
-    """(first, last) index of every run of True."""
-    if not mask.any():
-        return []
-    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1) - 1
-    return list(zip(starts.tolist(), ends.tolist(), strict=False))
+def _bridged(intervals: list[tuple[int, int]], max_gap: int) -> list[tuple[int, int]]:
+    """Join intervals separated by at most `max_gap` frames (a voiced "mmm" flickers)."""
+    joined: list[tuple[int, int]] = []
+    for first, end in intervals:
+        if joined and first - joined[-1][1] <= max(1, max_gap):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((first, end))
+    return joined

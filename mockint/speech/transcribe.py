@@ -96,6 +96,16 @@ def transcribe_blocks(
     return Transcript(merge_hesitations(words, hesitations), duration_s=round(fed / sample_rate, 3))
 
 
+def voicing_of_file(path: Path | str) -> VoicingScanner:
+    """The voicing scan of a saved recording, streamed from disk (UnreadableAudioError)."""
+    with open_audio(path) as source:
+        scanner = VoicingScanner(source.sample_rate)
+        for block in source.blocks():
+            scanner.feed(block)
+    scanner.finish()
+    return scanner
+
+
 def _check_chunk(chunk_frames: int) -> None:
     if chunk_frames <= 0:
         raise ValueError(f"chunk_frames must be positive, not {chunk_frames}")
