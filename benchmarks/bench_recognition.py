@@ -5,7 +5,10 @@
   chunks as fast as possible, finish() included.
 - final_after_last_chunk_ms: wall time of finish() after the last chunk of that answer: how long
   after the speaker stops the words are final (goal: 300 ms or less).
-- hesitation_scan_ms: the hidden-hesitation scan of the same 60 s (it runs after finish()).
+- hesitation_scan_ms: the whole voicing scan of the same 60 s, fed in 50 ms chunks as the live
+  answer feeds it while it is spoken (VoicingScanner.feed).
+- hesitation_after_stop_ms: what is left of it when the answer ends: the scan's finish() and the
+  search for voiced stretches outside the words. This is what Stop waits for.
 - peak_rss_mb: the peak resident memory of a fresh process that loads the model and
   recognises the answer (VmHWM), so nothing else measured here inflates it.
 """
@@ -111,8 +114,9 @@ def _measure_peak_rss(wav_path: Path) -> float:
 
 def figures() -> dict[str, float | None]:
     from mockint.speech.audio_file import read_audio
-    from mockint.speech.hesitation import find_hidden_hesitations
+    from mockint.speech.hesitation import hesitations_outside_words
     from mockint.speech.recognizer import load_model
+    from mockint.speech.voicing import VoicingScanner
 
     with tempfile.TemporaryDirectory() as folder:
         wav_path = make_answer(Path(folder) / "answer.wav")
@@ -123,9 +127,16 @@ def figures() -> dict[str, float | None]:
         words, cpu_s, finish_s = recognise(model, clip)
         if not words:
             raise RuntimeError("the model recognised no words in the benchmark answer")
+        scanner = VoicingScanner(clip.sample_rate)
+        chunk = round(0.05 * clip.sample_rate)
         scan_start = time.perf_counter()
-        find_hidden_hesitations(clip.samples, clip.sample_rate, words)
+        for offset in range(0, len(clip.samples), chunk):
+            scanner.feed(clip.samples[offset : offset + chunk])
         scan_s = time.perf_counter() - scan_start
+        stop_start = time.perf_counter()
+        scanner.finish()
+        hesitations_outside_words(scanner, words)
+        after_stop_s = time.perf_counter() - stop_start
         root = Path(__file__).resolve().parent.parent
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.bench_recognition", "--peak-rss", str(wav_path)],
@@ -140,6 +151,7 @@ def figures() -> dict[str, float | None]:
         "asr_rtf": round(cpu_s / clip.duration_s, 3),
         "final_after_last_chunk_ms": round(finish_s * 1000, 1),
         "hesitation_scan_ms": round(scan_s * 1000, 1),
+        "hesitation_after_stop_ms": round(after_stop_s * 1000, 2),
         "peak_rss_mb": round(peak_rss_mb, 1),
     }
 
