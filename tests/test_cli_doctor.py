@@ -121,6 +121,7 @@ def _platform_plugin_needing(tmp_path: Path, soname: str) -> Path:
     require(
         compiler is not None, "a C compiler is missing (to build a plugin with a missing library): apt-get install gcc"
     )
+    assert compiler is not None
     libs, platforms = tmp_path / "libs", tmp_path / "platforms"
     libs.mkdir()
     platforms.mkdir()
