@@ -1,0 +1,1 @@
+"""The "After an interview" page: debrief, plan, stories, follow-up note, progress (issue 11)."""
