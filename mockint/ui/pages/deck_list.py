@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from mockint.app.deck_files import DeckFolders
 from mockint.core.decks import Deck, DeckError, DeckLoad
 from mockint.ui.icons import themed_icon
-from mockint.app.deck_files import DeckFolders
 from mockint.ui.theme import Theme
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole  # ("deck", Deck) or ("problem", DeckError)
@@ -40,6 +40,16 @@ class DeckList(QTreeWidget):
         self.setAccessibleName("Decks")
         self.setToolTip("Choose a deck to see its questions")
         self.currentItemChanged.connect(self._current_changed)
+
+    def preferred_width(self) -> int:
+        """Wide enough for every deck name and its count, uncut."""
+        metrics = self.fontMetrics()
+        widest = [0, 0]
+        for item in self._entries():
+            for column in (0, 1):
+                widest[column] = max(widest[column], metrics.horizontalAdvance(item.text(column)))
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return widest[0] + widest[1] + 40 + frame  # 40: the cells' padding and the gap between them
 
     def show_load(self, load: DeckLoad, folders: DeckFolders) -> None:
         keep = self.current_deck_id()

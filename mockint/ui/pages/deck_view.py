@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +24,25 @@ from mockint.ui.widgets.labels import named
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Question", "Category", "Difficulty", "Target")
+CELL_PADDING = QSize(16, 12)  # the style sheet's item padding, both sides together
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's width (Qt's own hint assumes one line)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        width = self._view.columnWidth(index.column()) - CELL_PADDING.width()
+        if width <= 0:
+            return hint
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+        return QSize(hint.width(), max(hint.height(), height + CELL_PADDING.height()))
 
 
 class DeckView(QStackedWidget):
@@ -47,13 +68,18 @@ class DeckView(QStackedWidget):
         self.questions.setHeaderLabels(COLUMNS)
         self.questions.setRootIsDecorated(False)
         self.questions.setAlternatingRowColors(True)
-        self.questions.setUniformRowHeights(True)
+        # Question texts wrap onto more lines instead of being cut while there is room below.
+        self.questions.setWordWrap(True)
+        self.questions.setUniformRowHeights(False)
+        self.questions.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.questions.setItemDelegateForColumn(0, WrappingDelegate(self.questions))
         self.questions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.questions.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        header.sectionResized.connect(lambda *_: self.questions.doItemsLayout())  # re-wrap at the new width
         self.questions.currentItemChanged.connect(self._question_changed)
         self.detail = QuestionDetail()
 

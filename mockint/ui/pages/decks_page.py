@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from mockint.app import deck_files
@@ -38,6 +38,7 @@ class DecksPage(QWidget):
         self.context = context
         self.folders = DeckFolders.of(context.paths)
         self._select_after_load: str | None = None
+        self._list_fitted = False
         self.last_load: DeckLoad | None = None
 
         header = PageHeader(
@@ -75,7 +76,7 @@ class DecksPage(QWidget):
         self.deck_list.deck_selected.connect(self._deck_selected)
         self.deck_list.problem_selected.connect(self._problem_selected)
         self.deck_list.nothing_selected.connect(self._nothing_selected)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.deck_list)
         split.addWidget(self.deck_view)
@@ -99,6 +100,21 @@ class DecksPage(QWidget):
         if context.decks.state is ResourceState.READY:
             self._loaded(context.decks.value)
         context.decks.load_once()
+
+    def _fit_deck_list(self) -> None:
+        """The deck list as wide as its names need (at most 45% of the page): names are not cut
+        while the questions' side has room to spare."""
+        total = sum(self.split.sizes()) or self.split.width()
+        if total <= 0:
+            return
+        wanted = min(self.deck_list.preferred_width(), total * 9 // 20)
+        self.split.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self._list_fitted and self.split.width() > 0 and self.deck_list.topLevelItemCount():
+            self._list_fitted = True  # once: after that the user's own splitter position stands
+            self._fit_deck_list()
 
     def _button(self, text: str, icon: str, tooltip: str, slot: object) -> QPushButton:
         button = QPushButton(themed_icon(icon, self.context.theme, role="text"), text)
@@ -126,6 +142,7 @@ class DecksPage(QWidget):
         self.last_load = load
         self.reload_button.setEnabled(True)
         self.deck_list.show_load(load, self.folders)
+        self._fit_deck_list()
         if self._select_after_load:
             self.deck_list.select_deck(self._select_after_load)
             self._select_after_load = None

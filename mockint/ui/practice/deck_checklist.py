@@ -14,11 +14,16 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from mockint.core.decks import Deck
+from mockint.ui.widgets.labels import text_label
+
+
+def question_count(deck: Deck) -> str:
+    count = len(deck.questions)
+    return f"{count} question{'' if count == 1 else 's'}"
 
 
 def deck_caption(deck: Deck) -> str:
-    count = len(deck.questions)
-    return f"{deck.name}  ·  {count} question{'' if count == 1 else 's'}"
+    return f"{deck.name}  ·  {question_count(deck)}"
 
 
 class DeckChecklist(QScrollArea):
@@ -33,29 +38,42 @@ class DeckChecklist(QScrollArea):
         self._column.setObjectName("deckChecklistColumn")
         self._layout = QVBoxLayout(self._column)
         self._layout.setContentsMargins(10, 8, 10, 8)
-        self._layout.setSpacing(6)
+        self._layout.setSpacing(8)
         self._layout.addStretch(1)
         self.setWidget(self._column)
         self._boxes: list[QCheckBox] = []
+        self._rows: list[QWidget] = []
 
     # ----- contents
 
     def set_decks(self, decks: Iterable[Deck], checked: Iterable[str]) -> None:
         """Lists `decks` (in order), ticking those whose id is in `checked`; emits nothing."""
         wanted = set(checked)
-        for box in self._boxes:
-            self._layout.removeWidget(box)
-            box.deleteLater()
         self._boxes = []
+        for row in self._rows:
+            self._layout.removeWidget(row)
+            row.deleteLater()
+        self._rows = []
         for deck in decks:
-            box = QCheckBox(deck_caption(deck))
+            # The name on the box, the count in small type beneath: long names are not cut at 1024 px.
+            box = QCheckBox(deck.name)
             box.setProperty("deck_id", deck.id)
+            box.setProperty("caption", deck_caption(deck))
             box.setChecked(deck.id in wanted)
             box.setToolTip(deck.description or deck.name)
-            box.setAccessibleDescription(deck.description or "")
+            box.setAccessibleDescription(", ".join(filter(None, [question_count(deck), deck.description])))
             box.toggled.connect(lambda _checked: self.toggled.emit())
             box.installEventFilter(self)
-            self._layout.insertWidget(len(self._boxes), box)
+            count = text_label(question_count(deck), name="hint")
+            count.setContentsMargins(26, 0, 0, 0)  # under the box's text, past the tick
+            row = QWidget()
+            lines = QVBoxLayout(row)
+            lines.setContentsMargins(0, 0, 0, 0)
+            lines.setSpacing(0)
+            lines.addWidget(box)
+            lines.addWidget(count)
+            self._layout.insertWidget(len(self._rows), row)
+            self._rows.append(row)
             self._boxes.append(box)
 
     def boxes(self) -> list[QCheckBox]:
@@ -66,7 +84,7 @@ class DeckChecklist(QScrollArea):
 
     def rows(self) -> list[tuple[str, str]]:
         """(deck id, caption) of every deck, in order."""
-        return [(str(box.property("deck_id")), box.text()) for box in self._boxes]
+        return [(str(box.property("deck_id")), str(box.property("caption"))) for box in self._boxes]
 
     def checked_ids(self) -> list[str]:
         return [str(box.property("deck_id")) for box in self._boxes if box.isChecked()]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mockint.app.attempt_changes import Change, Direction, compare_attempts
@@ -14,6 +17,7 @@ from mockint.ui.review.formatting import when
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import named
 
+WIDE_ENOUGH_FOR_TWO_BY_TWO = 720  # px: both attempts with their figures two by two
 GLYPHS = {
     Direction.BETTER: ("▲", "better", "ok"),
     Direction.WORSE: ("▼", "worse", "warning"),
@@ -34,6 +38,7 @@ class AttemptColumn(QFrame):
         self._theme = theme
         self.attempt: ReviewedAnswer | None = None
         self.title = named(QLabel(), "sectionTitle")
+        self.title.setWordWrap(True)  # "Attempt 12 · Tue 24 Nov 08:01" wraps rather than widen the page
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Review this attempt in full: transcript, timeline and playback")
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.attempt))
@@ -89,13 +94,15 @@ class ChangeList(QFrame):
         for change in changes:
             glyph, word, tone = GLYPHS[change.direction]
             label = QLabel(f"{glyph}  {change.sentence}")
+            label.setWordWrap(True)
             label.setStyleSheet(f"color: {self._theme.color('text')};")
             label.setToolTip(f"{word}: {change.sentence}")
             label.setAccessibleName(f"{word}: {change.sentence}")
             label.setProperty("direction", change.direction.value)
             if change.direction is not Direction.SAME:
+                label.setTextFormat(Qt.TextFormat.RichText)  # the coloured glyph; the sentence is escaped
                 label.setText(
-                    f"<span style='color:{self._theme.color(tone)}'>{glyph}</span>&nbsp;&nbsp;{change.sentence}"
+                    f"<span style='color:{self._theme.color(tone)}'>{glyph}</span>&nbsp;&nbsp;{escape(change.sentence)}"
                 )
             self._labels.append(label)
             self._column.addWidget(label)
@@ -119,6 +126,9 @@ class AttemptsCompare(QWidget):
         self.after_choice.setAccessibleName("Later attempt")
         for combo in (self.before_choice, self.after_choice):
             combo.currentIndexChanged.connect(self._choice_changed)
+            # "Attempt 12 · Tue 24 Nov 08:01" must not decide the page's width: the box shrinks.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.intro = named(QLabel(), "hint")
         self.intro.setWordWrap(True)
         choices = QHBoxLayout()
@@ -180,6 +190,14 @@ class AttemptsCompare(QWidget):
             combo.setCurrentIndex(chosen)
             combo.blockSignals(False)
         self._show(attempts[before], attempts[after])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        # Two attempts side by side need room: where there is little, each column stacks its
+        # figures in one column instead of clipping the second attempt.
+        columns = 2 if event.size().width() >= WIDE_ENOUGH_FOR_TWO_BY_TWO else 1
+        for side in (self.left, self.right):
+            side.figures.set_columns(columns)
+        super().resizeEvent(event)
 
     def _choice_changed(self) -> None:
         before, after = self.before_choice.currentIndex(), self.after_choice.currentIndex()

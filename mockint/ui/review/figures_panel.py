@@ -21,6 +21,7 @@ from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import named
 
 GAUGE_MIN_WPM, GAUGE_MAX_WPM = 60.0, 220.0
+FIGURE_KEYS = ("words", "length", "pace", "fillers", "longest_pause", "start")
 
 
 @dataclass(frozen=True)
@@ -162,17 +163,27 @@ class FiguresPanel(QWidget):
         self._figures: list[Figure] = []
         self._tiles: dict[str, FigureTile] = {}
         self.pace_gauge = PaceGauge(theme)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(10)
-        for position, key in enumerate(("words", "length", "pace", "fillers", "longest_pause", "start")):
-            tile = FigureTile()
-            self._tiles[key] = tile
-            grid.addWidget(tile, position // columns, position % columns)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(10)
+        for key in FIGURE_KEYS:
+            self._tiles[key] = FigureTile()
+        self.columns = 0
+        self.set_columns(columns)
         self._tiles["pace"].extra.addWidget(self.pace_gauge)
         self.setAccessibleName("Figures")
+
+    def set_columns(self, columns: int) -> None:
+        """Lays the tiles out in `columns` columns (fewer where the panel is narrow)."""
+        if columns == self.columns:
+            return
+        for column in range(max(self.columns, 1)):
+            self._grid.setColumnStretch(column, 0)
+        self.columns = columns
+        for position, key in enumerate(FIGURE_KEYS):
+            self._grid.addWidget(self._tiles[key], position // columns, position % columns)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -1,0 +1,96 @@
+"""Layouts hold at the default size and at 1024x700: nothing is clipped or cut while there is
+room, measured on the real widgets over a seeded history (with five attempts at one question)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from mockint.ui.main_window import DEFAULT_SIZE
+from mockint.ui.pages import NAV_KEYS
+from scripts.demo_history import seed_demo_history
+
+SIZES = (DEFAULT_SIZE, QSize(1024, 700))
+
+
+def right_edge_in(widget: QWidget, ancestor: QWidget) -> int:
+    return widget.mapTo(ancestor, QPoint(widget.width(), 0)).x()
+
+
+@pytest.fixture
+def seeded_window(make_window, qtbot):
+    sessions = seed_demo_history()
+    window = make_window()
+    for key in NAV_KEYS:
+        window.show_page(key)  # every page built: the minimum width is the largest of them
+    return window, sessions
+
+
+def test_the_window_fits_in_1024_pixels(seeded_window):
+    window, _ = seeded_window
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.minimumSize().width() <= 1024
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_compare_attempts_shows_both_attempts_whole(seeded_window, qtbot, size):
+    window, sessions = seeded_window
+    window.resize(size)
+    window.show_page("review")
+    review = window.page("review")
+    review.show_session(sessions[-1])
+    qtbot.waitUntil(lambda: review.compare.attempt_count >= 2, timeout=10000)
+    review.tabs.setCurrentWidget(review.compare_tab)
+    qtbot.waitUntil(lambda: review.compare.right.isVisible())
+    QApplication.processEvents()
+    viewport = review.compare_tab.viewport()
+    for column in (review.compare.left, review.compare.right):
+        assert right_edge_in(column, viewport) <= viewport.width(), "an attempt is clipped"
+        title = column.title
+        assert title.heightForWidth(title.width()) <= title.height() + 1  # the title wraps, whole
+    for combo in (review.compare.before_choice, review.compare.after_choice):
+        if combo.isVisible():
+            assert right_edge_in(combo, viewport) <= viewport.width()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_deck_names_are_not_cut(seeded_window, qtbot, size):
+    window, _ = seeded_window
+    window.resize(size)
+    window.show_page("practice")
+    setup = window.page("practice").setup
+    qtbot.waitUntil(lambda: setup.deck_list.count() > 0)
+    QApplication.processEvents()
+    viewport = setup.deck_list.viewport()
+    for box in setup.deck_list.boxes():
+        assert box.width() >= box.sizeHint().width(), box.text()
+        assert right_edge_in(box, viewport) <= viewport.width(), box.text()
+
+    window.show_page("decks")
+    decks = window.page("decks")
+    qtbot.waitUntil(lambda: bool(decks.deck_list.decks()))
+    QApplication.processEvents()
+    tree = decks.deck_list
+    metrics = tree.fontMetrics()
+    for deck in tree.decks():
+        assert metrics.horizontalAdvance(deck.name) + 8 <= tree.columnWidth(0), deck.name
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_question_texts_wrap_instead_of_being_cut(seeded_window, qtbot, size):
+    window, _ = seeded_window
+    window.resize(size)
+    window.show_page("decks")
+    decks = window.page("decks")
+    qtbot.waitUntil(lambda: bool(decks.deck_list.decks()))
+    assert decks.deck_list.select_deck("behavioural")
+    QApplication.processEvents()
+    questions = decks.deck_view.questions
+    width = questions.columnWidth(0) - 16
+    for row in range(min(questions.topLevelItemCount(), 8)):
+        item = questions.topLevelItem(row)
+        needed = questions.fontMetrics().boundingRect(0, 0, width, 100_000, 0x1000, item.text(0)).height()
+        assert questions.visualItemRect(item).height() >= needed, item.text(0)  # 0x1000: Qt.TextWordWrap
+    visible = [label for label in window.findChildren(QLabel) if label.isVisible() and label.wordWrap()]
+    assert all(label.heightForWidth(label.width()) <= label.height() + 1 for label in visible)
