@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from mockint.display_check import WAYLAND_LIBRARIES, XCB_LIBRARIES, missing_packages
 from mockint.paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, AppPaths
 
 PROBE_MODULE = "mockint.ui.system_probe"
@@ -49,7 +50,11 @@ class PartStatus:
 def debian_package(soname: str) -> str:
     """The Debian/Ubuntu package that ships a shared library, by Debian's naming rule: the name
     lowercased with its SONAME version appended, after a hyphen when the name ends in a digit.
-    "libxcb-cursor.so.0" -> "libxcb-cursor0", "libxkbcommon-x11.so.0" -> "libxkbcommon-x11-0"."""
+    "libxcb-cursor.so.0" -> "libxcb-cursor0", "libxkbcommon-x11.so.0" -> "libxkbcommon-x11-0".
+    The libraries the start-up check knows (mockint.display_check) are named as it names them."""
+    known = {**XCB_LIBRARIES, **WAYLAND_LIBRARIES}
+    if soname in known:
+        return known[soname]
     match = re.fullmatch(r"(?P<name>.+?)\.so\.(?P<version>[0-9][0-9.]*)", soname)
     if not match:
         return soname.lower()
@@ -99,13 +104,17 @@ def check_display(paths: AppPaths) -> PartStatus:
     plan = answers[0] if answers else {}
     platform = str(plan.get("platform") or "?")
     missing = sorted(set(plan.get("missing_libraries") or []))
-    if missing:
-        packages = " ".join(sorted({debian_package(name) for name in missing}))
+    packages = sorted({debian_package(name) for name in missing})
+    if platform == "xcb":
+        # Qt 6.5+ opens libxcb-cursor itself (dlopen), which ldd on the plugin cannot show
+        packages = sorted(set(packages) | set(missing_packages(XCB_LIBRARIES)))
+    if packages:
+        lacking = f"{', '.join(missing)} missing" if missing else "some of its libraries are missing"
         return PartStatus(
             "display",
             Level.FAIL,
-            f"Qt cannot load its {platform} platform plugin: {', '.join(missing)} missing; "
-            f"install them (Debian/Ubuntu): sudo apt-get install {packages}",
+            f"Qt cannot load its {platform} platform plugin: {lacking}; "
+            f"install them (Debian/Ubuntu): sudo apt-get install {' '.join(packages)}",
         )
     if platform == "xcb" and not os.environ.get("DISPLAY"):
         return PartStatus(
@@ -114,34 +123,12 @@ def check_display(paths: AppPaths) -> PartStatus:
             "no desktop to show the window on (DISPLAY is not set); start MockInt from your desktop session "
             "(the command-line commands work without one)",
         )
-    if platform == "xcb" and _lacks_xcb_cursor(plan):
-        return PartStatus(
-            "display",
-            Level.FAIL,
-            "Qt cannot load its xcb platform plugin without libxcb-cursor; install it (Debian/Ubuntu): "
-            "sudo apt-get install libxcb-cursor0",
-        )
     return PartStatus(
         "display",
         Level.FAIL,
         f"Qt could not open the {platform} display ({_last_words(done)}); check that your desktop session is "
         "running, or set QT_QPA_PLATFORM to another platform (xcb, wayland)",
     )
-
-
-def _lacks_xcb_cursor(plan: dict) -> bool:
-    # Qt 6.5+ checks for libxcb-cursor with dlopen itself, so ldd on the plugin does not show it
-    return sys.platform.startswith("linux") and not _library_loadable("libxcb-cursor.so.0")
-
-
-def _library_loadable(soname: str) -> bool:
-    import ctypes
-
-    try:
-        ctypes.CDLL(soname)
-    except OSError:
-        return False
-    return True
 
 
 def check_camera(paths: AppPaths) -> PartStatus:
