@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from mockint.app.transfer_rate import format_bytes
 from mockint.speech.model_catalog import CATALOG, CatalogModel, DownloadSource, download_source
 from mockint.ui.widgets.labels import named
+from mockint.ui.widgets.layouts import top_level_items
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -82,13 +83,10 @@ class CatalogDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def names(self) -> list[str]:
-        return [
-            self.model_list.topLevelItem(row).data(0, NAME_ROLE) for row in range(self.model_list.topLevelItemCount())
-        ]
+        return [item.data(0, NAME_ROLE) for item in top_level_items(self.model_list)]
 
     def select(self, name: str) -> bool:
-        for row in range(self.model_list.topLevelItemCount()):
-            item = self.model_list.topLevelItem(row)
+        for item in top_level_items(self.model_list):
             if item.data(0, NAME_ROLE) == name and not item.isDisabled():
                 self.model_list.setCurrentItem(item)
                 return True

@@ -11,6 +11,7 @@ from mockint.app.installed_models import ModelRow
 from mockint.app.transfer_rate import format_bytes
 from mockint.ui.icons import themed_icon
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.layouts import top_level_items
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 IN_USE = "In use"
@@ -94,8 +95,7 @@ class InstalledModelsList(QTreeWidget):
         return [item.text(column) for column in range(self.columnCount())] if item is not None else []
 
     def _item(self, name: str) -> QTreeWidgetItem | None:
-        for index in range(self.topLevelItemCount()):
-            item = self.topLevelItem(index)
+        for item in top_level_items(self):
             if item.data(0, NAME_ROLE) == name:
                 return item
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -173,7 +174,7 @@ class ModelSetupDialog(QDialog):
 
     # ----- workers
 
-    def _start(self, worker: Worker, step: Step, *, on_progress: Callable[[object], None] | None = None) -> None:
+    def _start(self, worker: Worker, step: Step, *, on_progress: Callable[[Any], None] | None = None) -> None:
         self._worker = worker
         self.context.workers.start(
             worker,
@@ -314,6 +315,8 @@ class ModelSetupDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         layout = self.layout()
+        if layout is None:
+            return
         height = (
             layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
         )

@@ -11,6 +11,7 @@ from mockint.app.deck_files import DeckFolders
 from mockint.core.decks import Deck, DeckError, DeckLoad
 from mockint.ui.icons import themed_icon
 from mockint.ui.theme import Theme
+from mockint.ui.widgets.layouts import child_items, top_level_items
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole  # ("deck", Deck) or ("problem", DeckError)
 
@@ -61,7 +62,7 @@ class DeckList(QTreeWidget):
         if load.errors:
             self._group("Could not be loaded", [self._problem_item(error) for error in load.errors])
         if not (keep and self.select_deck(keep)):
-            self.setCurrentItem(None)
+            self.setCurrentItem(None)  # type: ignore[call-overload]  # the stubs miss None: "no current item"
             self.nothing_selected.emit()
 
     def _group(self, title: str, children: list[QTreeWidgetItem], empty: str = "") -> None:
@@ -99,11 +100,7 @@ class DeckList(QTreeWidget):
         return item
 
     def _entries(self) -> list[QTreeWidgetItem]:
-        found = []
-        for top in range(self.topLevelItemCount()):
-            group = self.topLevelItem(top)
-            found.extend(group.child(i) for i in range(group.childCount()) if group.child(i).data(0, ENTRY_ROLE))
-        return found
+        return [child for group in top_level_items(self) for child in child_items(group) if child.data(0, ENTRY_ROLE)]
 
     def decks(self) -> list[Deck]:
         return [item.data(0, ENTRY_ROLE)[1] for item in self._entries() if item.data(0, ENTRY_ROLE)[0] == "deck"]

@@ -21,6 +21,7 @@ from mockint.core.decks import Deck, DeckError
 from mockint.core.formatting import target_text
 from mockint.ui.pages.question_detail import QuestionDetail
 from mockint.ui.widgets.labels import named
+from mockint.ui.widgets.layouts import top_level_items
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Question", "Category", "Difficulty", "Target")
@@ -153,7 +154,7 @@ class DeckView(QStackedWidget):
         self.setCurrentIndex(2)
 
     def question_texts(self) -> list[str]:
-        return [self.questions.topLevelItem(i).text(0) for i in range(self.questions.topLevelItemCount())]
+        return [item.text(0) for item in top_level_items(self.questions)]
 
     def select_question(self, row: int) -> None:
         item = self.questions.topLevelItem(row)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSplitter, 
 
 from mockint.app import deck_files
 from mockint.app.deck_files import DeckFolders
-from mockint.core.decks import Deck, DeckLoad
+from mockint.core.decks import Deck, DeckError, DeckLoad
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.decks_editor.deck_actions import DeckEditingActions
@@ -97,7 +97,7 @@ class DecksPage(QWidget):
         context.decks.ready.connect(self._loaded)
         context.decks.unavailable.connect(self._load_failed)
         context.events.theme_changed.connect(self._retint)
-        if context.decks.state is ResourceState.READY:
+        if context.decks.state is ResourceState.READY and context.decks.value is not None:
             self._loaded(context.decks.value)
         context.decks.load_once()
 
@@ -160,7 +160,8 @@ class DecksPage(QWidget):
     def _problem_selected(self, error: object) -> None:
         self.export_button.setEnabled(False)
         self.editing.deck_chosen(None)
-        self.deck_view.show_problem(error)
+        if isinstance(error, DeckError):
+            self.deck_view.show_problem(error)
 
     def _nothing_selected(self) -> None:
         self.export_button.setEnabled(False)

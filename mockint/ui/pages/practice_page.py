@@ -8,6 +8,8 @@ kept). Closing the window mid-answer keeps what was recorded.
 
 from __future__ import annotations
 
+from typing import Any
+
 import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -67,7 +69,7 @@ class PracticePage(QWidget):
         layout.addWidget(self.views, 1)
         self._connect()
         self._engine_changed()
-        if context.decks.state is ResourceState.READY:
+        if context.decks.state is ResourceState.READY and context.decks.value is not None:
             self._decks_loaded(context.decks.value)
         context.decks.load_once()
 
@@ -242,7 +244,7 @@ class PracticePage(QWidget):
     def open_review(self, session_id: int) -> None:
         """Shows the session on the Review page (or says why it cannot)."""
         self.review_requested.emit(session_id)
-        window = self.window()
+        window: Any = self.window()  # the MainWindow (pages do not import it: it imports them)
         review = window.page(REVIEW_PAGE_KEY) if hasattr(window, "page") else None
         if review is None:
             self.context.events.status_message.emit("The Review page is not part of this installation yet.")
@@ -252,9 +254,10 @@ class PracticePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not self._window_hooked and hasattr(self.window(), "closing"):
+        window: Any = self.window()
+        if not self._window_hooked and hasattr(window, "closing"):
             self._window_hooked = True
-            self.window().closing.connect(self.abort_session)
+            window.closing.connect(self.abort_session)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Shown on its own (not inside the main window): closing it is closing the app.

@@ -12,6 +12,7 @@ from mockint.core.decks import Question
 from mockint.core.formatting import fillers_text, pace_text
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import text_label
+from mockint.ui.widgets.layouts import clear_layout, layout_widgets
 
 
 def feedback_row(item: FeedbackItem, theme: Theme) -> QWidget:
@@ -78,16 +79,12 @@ class AnswerSummary(QFrame):
 
     def feedback_texts(self) -> list[str]:
         """Each feedback line as a screen reader hears it: "To work on: <message>"."""
-        texts = []
-        for index in range(self._feedback.count()):
-            widget = self._feedback.itemAt(index).widget()
-            if widget is not None:
-                texts.extend(
-                    f"{label.accessibleDescription()}: {label.text()}"
-                    for label in widget.findChildren(QLabel)
-                    if label.accessibleDescription()
-                )
-        return texts
+        return [
+            f"{label.accessibleDescription()}: {label.text()}"
+            for widget in layout_widgets(self._feedback)
+            for label in widget.findChildren(QLabel)
+            if label.accessibleDescription()
+        ]
 
     def show_outcome(self, outcome: AnswerOutcome, question: Question | None = None) -> None:
         """Shows the answer's figures and feedback, and `question`'s coaching from its deck if known."""
@@ -95,10 +92,7 @@ class AnswerSummary(QFrame):
         self.length[1].setText(length_text(outcome))
         self.pace[1].setText(pace_text(outcome.wpm))
         self.fillers[1].setText(fillers_text(outcome.fillers_per_min))
-        while self._feedback.count():
-            widget = self._feedback.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._feedback)
         items = top_feedback(outcome.report)
         if not items:
             note = text_label(

@@ -6,7 +6,7 @@ A view only: it shows the phase it is given (`show_phase`) and emits what the us
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -132,7 +132,7 @@ class InterviewView(QWidget):
         self._theme = theme
         self.show_phase(Phase.STARTING)
 
-    def _button(self, text: str, name: str, key: str, signal: Signal, tooltip: str = "") -> QPushButton:
+    def _button(self, text: str, name: str, key: str, signal: SignalInstance, tooltip: str = "") -> QPushButton:
         button = named(QPushButton(text), name) if name else QPushButton(text)
         button.setProperty("key", key)
         button.setToolTip(f"{tooltip} ({key})" if tooltip else f"({key})")
@@ -140,7 +140,7 @@ class InterviewView(QWidget):
         button.clicked.connect(signal)
         return button
 
-    def _key(self, key: Qt.Key, signal: Signal) -> QShortcut:
+    def _key(self, key: Qt.Key, signal: SignalInstance) -> QShortcut:
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.setAutoRepeat(False)  # a held Space must not stop an answer it just started

@@ -88,17 +88,17 @@ class AnswerView(QWidget):
         column.addWidget(self.figures)
         column.addWidget(self.transcript_card)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         layout.addWidget(player)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.transcript.word_clicked.connect(lambda _index, start: self.playback.play(start))
         self.feedback.moment_clicked.connect(self.playback.play)
@@ -151,9 +151,12 @@ class AnswerView(QWidget):
             self.feedback.show_feedback(*self._feedback_of(answer))
         self.figures.show_report(report, thresholds)
         self.transcript.show_report(
-            report, unclear_below=thresholds.low_confidence, message=answer.problem if answer else "", flags=flags
+            report,
+            unclear_below=thresholds.low_confidence,
+            message=(answer.problem or "") if answer else "",
+            flags=flags,
         )
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     @staticmethod
     def _feedback_of(answer: ReviewedAnswer):

@@ -16,6 +16,7 @@ from mockint.ui.review.figures_panel import FiguresPanel
 from mockint.ui.review.formatting import when
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import named
+from mockint.ui.widgets.layouts import clear_layout
 
 WIDE_ENOUGH_FOR_TWO_BY_TWO = 720  # px: both attempts with their figures two by two
 GLYPHS = {
@@ -83,10 +84,7 @@ class ChangeList(QFrame):
         self._labels: list[QLabel] = []
 
     def show_changes(self, changes: list[Change], heading: str) -> None:
-        while self._column.count():
-            taken = self._column.takeAt(0)
-            if taken.widget() is not None:
-                taken.widget().deleteLater()
+        clear_layout(self._column)
         self._labels = []
         self._column.addWidget(named(QLabel(heading), "sectionTitle"))
         if not changes:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from mockint.core.analysis import FeedbackItem
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import named
+from mockint.ui.widgets.layouts import clear_layout
 
 _CLOCK = r"\d{1,3}:\d{2}"
 # "at 0:12", "at 0:01, 0:02 and 0:07": the times after "at" are moments in the answer (other
@@ -97,10 +98,7 @@ class FeedbackList(QWidget):
         self._theme = theme
 
     def show_feedback(self, work_on: tuple[FeedbackItem, ...], strengths: tuple[FeedbackItem, ...]) -> None:
-        while self._column.count():
-            taken = self._column.takeAt(0)
-            if taken.widget() is not None:
-                taken.widget().deleteLater()
+        clear_layout(self._column)
         self._rows = []
         if work_on:
             self._heading("To work on")

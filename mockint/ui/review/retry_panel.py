@@ -100,7 +100,7 @@ class RetryPanel(QFrame):
         self.dot.setPixmap(media_icon("record", theme.color("danger")).pixmap(QSize(14, 14)))
         self.time_label.setStyleSheet(f"font-family: monospace; color: {theme.color('text')};")
 
-    def prepare(self, attempt_number: int, target: TargetRange) -> None:
+    def prepare(self, attempt_number: int, target: TargetRange | None) -> None:
         self._target = target
         self.title.setText(f"Attempt {attempt_number}: getting the microphone ready…")
         self._attempt_number = attempt_number

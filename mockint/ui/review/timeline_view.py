@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -277,9 +278,8 @@ class TimelineView(QWidget):
     # ----- interaction
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            text = self.hover_text(event.position().x() if hasattr(event, "position") else event.pos().x())
-            QToolTip.showText(event.globalPos(), text, self)
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), self.hover_text(event.pos().x()), self)
             return True
         return super().event(event)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -173,7 +173,8 @@ def _line_runs(view: QTextEdit, first: int, last: int) -> list[tuple[float, floa
     """The span's pieces, one per line it lies on: (left x, right x, text bottom y) in the viewport."""
     runs: list[tuple[float, float, float]] = []
     cursor = QTextCursor(view.document())
-    start = previous = None
+    start: QRect | None = None
+    previous = QRect()
     for position in range(first, last + 1):
         cursor.setPosition(position)
         rect = view.cursorRect(cursor)

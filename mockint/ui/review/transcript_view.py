@@ -169,6 +169,8 @@ class TranscriptView(QTextBrowser):
             index += span
 
     def _write_word(self, cursor: QTextCursor, index: int, mark: Mark | None) -> None:
+        if self._report is None:
+            return
         word = self._report.words[index]
         unclear = word.conf is not None and word.conf < self._unclear_below
         shown = mark or (Mark.UNCLEAR if unclear else Mark.PLAIN)
@@ -242,8 +244,10 @@ class TranscriptView(QTextBrowser):
             index = int(url.path())
         except ValueError:
             return
-        if 0 <= index < len(self._report.words) and self._report.words[index].start is not None:
-            self.word_clicked.emit(index, float(self._report.words[index].start))
+        words = self._report.words if self._report is not None else ()
+        start = words[index].start if 0 <= index < len(words) else None
+        if start is not None:
+            self.word_clicked.emit(index, float(start))
 
     def show_position(self, seconds: float | None) -> None:
         """Highlights the word being heard at `seconds` (None: nothing is playing)."""

@@ -143,8 +143,10 @@ class MicrophoneSection(QWidget):
         saved = self.context.settings.get(Setting.INPUT_DEVICE)
         self.device_box.clear()
         default = next((d for d in devices if d.is_default), None)
-        named = default is not None and default.name.casefold() != "default"
-        self.device_box.addItem(f"System default ({default.name})" if named else "System default", None)
+        shown = default is not None and default.name.casefold() != "default"
+        self.device_box.addItem(
+            f"System default ({default.name})" if default is not None and shown else "System default", None
+        )
         for device in devices:
             self.device_box.addItem(device.name, device.name)
             self.device_box.setItemData(

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 class ElidedLabel(QLabel):
     """The full text stays in the tooltip and the accessible description."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, **properties: object) -> None:
-        super().__init__(text, parent, **properties)
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
