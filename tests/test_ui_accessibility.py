@@ -124,3 +124,22 @@ def test_the_deck_check_boxes_toggle_by_keyboard_and_by_the_accessibility_action
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)
     assert box.isChecked() and setup.selected_deck_ids() == ["warm-up"]
+
+
+def test_the_review_report_reads_its_figures_not_only_their_names(make_window, qtbot):
+    from scripts.demo_history import seed_demo_history
+
+    sessions = seed_demo_history()
+    window = make_window()
+    window.show_page("review")
+    review = window.page("review")
+    review.show_session(sessions[0])
+    qtbot.waitUntil(lambda: review.current_answer() is not None, timeout=10000)
+    qtbot.waitUntil(lambda: review.answer_view.figures.isVisible(), timeout=10000)
+    figures = review.answer_view.figures.figures()
+    spoken = names(review)
+    for key, caption in (("length", "Length"), ("pace", "Pace"), ("fillers", "Fillers")):
+        assert f"{caption}: {figures[key].value}" in spoken  # "Length: 0:26", not "Length"
+        assert caption not in spoken
+    question = review.current_answer().answer.question_text
+    assert any(question in text for text in spoken)
