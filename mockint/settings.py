@@ -37,6 +37,11 @@ class Setting(StrEnum):
     ANALYSIS_LANGUAGE = "analysis/language"  # language code; None follows the speech model's language
     WINDOW_GEOMETRY = "ui/window_geometry"  # hex of QWidget.saveGeometry()
     SELECTED_DECKS = "practice/decks"
+    MIRROR_CAMERA = "mirror/camera"  # camera id (QCameraDevice.id, hex); None for the system default
+    MIRROR_KEEP_VIDEO = "mirror/keep_video"  # record each mirror answer's video beside its audio
+    MIRROR_VIDEO_DAYS = "mirror/video_days"  # delete videos older than this many days; 0 keeps them
+    MIRROR_CUES = "mirror/cues"  # calm live cues while answering
+    MIRROR_FILLER_COUNT = "mirror/filler_count"  # show a small live filler count
 
 
 DEFAULTS: dict[Setting, Any] = {
@@ -61,6 +66,11 @@ DEFAULTS: dict[Setting, Any] = {
     Setting.ANALYSIS_LANGUAGE: None,
     Setting.WINDOW_GEOMETRY: None,
     Setting.SELECTED_DECKS: ["warm-up"],  # first run: a short deck is ticked, so Start works at once
+    Setting.MIRROR_CAMERA: None,
+    Setting.MIRROR_KEEP_VIDEO: True,
+    Setting.MIRROR_VIDEO_DAYS: 0,
+    Setting.MIRROR_CUES: True,
+    Setting.MIRROR_FILLER_COUNT: False,
 }
 
 

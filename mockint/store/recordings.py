@@ -27,6 +27,14 @@ class Recordings:
     def partial_path_for(self, answer_id: int) -> Path:
         return self.folder / f"answer-{answer_id:d}.partial.wav"
 
+    def video_path_for(self, answer_id: int) -> Path:
+        """A mirror answer's video, recorded beside its audio (mockint/app/mirror.py)."""
+        return self.folder / f"answer-{answer_id:d}.mp4"
+
+    def mirror_log_path_for(self, answer_id: int) -> Path:
+        """A mirror answer's cue log and video offset (JSON), beside its audio."""
+        return self.folder / f"answer-{answer_id:d}.mirror.json"
+
     @staticmethod
     def answer_id_of(path: Path) -> int | None:
         """The answer a finished recording belongs to, from its name; None for any other file."""
@@ -69,6 +77,8 @@ class Recordings:
 
     def files_of(self, answer_id: int, audio_path: str | None) -> list[Path]:
         files = [self.path_for(answer_id), self.partial_path_for(answer_id)]
+        # A mirror answer's video and cue log go with it.
+        files += [self.video_path_for(answer_id), self.mirror_log_path_for(answer_id)]
         stored = self.resolve(audio_path) if audio_path else None
         if stored is not None and stored not in files:
             files.append(stored)

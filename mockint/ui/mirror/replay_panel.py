@@ -1,0 +1,92 @@
+"""The instant replay after a mirror answer: the video in step with the audio, the marked transcript
+scrolling with it, the report beside it, and the cues that were shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from mockint.app.answer_result import CapturedAnswer
+from mockint.app.mirror import MirrorMedia
+from mockint.app.outcome import AnswerOutcome
+from mockint.core.formatting import clock
+from mockint.core.interview_plan import Step, StepKind
+from mockint.core.targets import TargetRange
+from mockint.ui.context import AppContext
+from mockint.ui.mirror.synced_video import SyncedVideo
+from mockint.ui.practice.answer_summary import AnswerSummary
+from mockint.ui.review.playback_bar import PlaybackBar
+from mockint.ui.review.transcript_view import TranscriptView
+from mockint.ui.widgets.labels import text_label
+
+
+class ReplayPanel(QWidget):
+    again_requested = Signal()  # "Answer again": back to the mirror
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.playback = PlaybackBar(context.workers, context.theme)
+        self.playback.setAccessibleName("Play the replay")
+        self.video = SyncedVideo(self.playback)
+        self.transcript = TranscriptView(context.theme)
+        self.transcript.setAccessibleName("Transcript of your answer")
+        self.transcript_scroll = QScrollArea()
+        self.transcript_scroll.setWidgetResizable(True)
+        self.transcript_scroll.setWidget(self.transcript)
+        self.transcript_scroll.setAccessibleName("Transcript")
+        self.summary = AnswerSummary(context.theme)
+        self.cues = text_label("", name="hint", role="Cues shown while you answered", wrap=True)
+        self.again = QPushButton("Answer again")
+        self.again.setAccessibleName("Answer again")
+        self.again.clicked.connect(self.again_requested.emit)
+        self.playback.position_changed.connect(self._position)
+        self.transcript.word_clicked.connect(lambda _index, start: self.playback.play(start))
+
+        left = QVBoxLayout()
+        left.addWidget(self.video, 3)
+        left.addWidget(self.playback)
+        left.addWidget(self.transcript_scroll, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(self.cues)
+        right.addStretch(1)
+        right.addWidget(self.again, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+    def show_answer(
+        self,
+        captured: CapturedAnswer,
+        media: MirrorMedia,
+        question_text: str,
+        target: TargetRange,
+        *,
+        play: bool = True,
+    ) -> None:
+        """Shows the answer and, with `play`, starts the replay at once."""
+        self.transcript.show_report(captured.report)
+        step = Step(1, 1, StepKind.QUESTION, question_text, target, "", "")
+        self.summary.show_outcome(AnswerOutcome.from_captured(step, captured))
+        if media.log.cues:
+            shown = "; ".join(f"{clock(cue.at_s)} {cue.text}" for cue in media.log.cues)
+            self.cues.setText(f"Cues while you answered: {shown}")
+        else:
+            self.cues.setText("No cues were shown during this answer.")
+        self.video.set_media(media)
+        self.playback.set_source(captured.audio_path, captured.duration_s, "The recording of this answer is missing.")
+        if play:
+            self.playback.play(0.0)
+
+    def _position(self, seconds: float | None) -> None:
+        self.transcript.show_position(seconds)
+        index = self.transcript.playing_word
+        if index is not None:
+            rect = self.transcript.word_rect(index)
+            self.transcript_scroll.ensureVisible(rect.center().x(), rect.center().y(), 0, 40)
+
+    def stop(self) -> None:
+        self.playback.stop()
+        self.video.stop()
