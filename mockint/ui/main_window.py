@@ -8,6 +8,7 @@ background work.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from mockint.ui.theme import Theme
 from mockint.ui.widget_policy import install_widget_policy
 from mockint.ui.widgets.elided_label import ElidedLabel
 from mockint.ui.widgets.labels import named
+from mockint.ui.workers import FunctionWorker
 
 if TYPE_CHECKING:  # the store's modules load with the page that needs them, not with the window
     from mockint.store import Store
@@ -278,6 +280,9 @@ class MainWindow(QMainWindow):
             return
         self.context.store.load()
         self.context.model.load()
+        # The answer pipeline (numpy and the hesitation scan) stays off the start-up path; loading
+        # it now, off the GUI thread, keeps the first answer's start from paying for the import.
+        self.context.workers.start(FunctionWorker(importlib.import_module, "mockint.speech.answer_pipeline"))
 
     def show_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
@@ -350,8 +355,6 @@ def _page_factory(module_name: str, context: AppContext) -> Callable[[], QWidget
     """Imports the page's module and builds its page, when first asked (that is what keeps start-up fast)."""
 
     def build() -> QWidget:
-        import importlib
-
         page: QWidget = importlib.import_module(module_name).create_page(context)
         return page
 
