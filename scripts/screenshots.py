@@ -56,6 +56,7 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
     from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
     from mockint.ui.pages.deck_list import DeckList
     from mockint.ui.theme import ThemeManager, theme_for
+    from scripts.after_interview_screenshots import render_after_interview, seed_after_interview
     from scripts.demo_history import seed_demo_history
     from scripts.friend_screenshots import render_friend, seed_friend_session
 
@@ -65,6 +66,7 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
 
     sessions = seed_demo_history()
     friend_session = seed_friend_session()
+    seed_after_interview()
     Settings().set(Setting.SELECTED_DECKS, ["behavioural", "tricky"])
     context = AppContext.create(app, theme_for(scheme))
     window = MainWindow(context)
@@ -86,6 +88,7 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
         written.append(path)
 
     written += render_friend(window, out_dir, suffix, lambda seconds: _settle(app, seconds), friend_session)
+    written += render_after_interview(window, out_dir, suffix, lambda seconds: _settle(app, seconds))
 
     dialog = ModelSetupDialog(context, first_run=True)
     dialog.show()

@@ -33,18 +33,13 @@ def saved_debriefs():
         return store.interview_debriefs()
 
 
-def wait_for_load(page: AfterInterviewPage, qtbot) -> None:
-    loads = page.loads
-    qtbot.waitUntil(lambda: page.loads > loads, timeout=10000)
-
-
 def test_a_debrief_typed_in_is_saved_as_you_type_and_makes_the_deck_and_plan(make_window, qtbot):
     page = open_page(make_window, qtbot)
     form = page.form
     qtbot.keyClicks(form.company, "Acme")
     qtbot.keyClicks(form.role, "Backend engineer")
-    qtbot.waitUntil(lambda: [d.company for d in saved_debriefs()] == ["Acme"], timeout=5000)
-    assert page.saved.text() == "Saved \u2713"
+    qtbot.waitUntil(lambda: page.saved.text() == "Saved \u2713", timeout=5000)
+    assert [d.company for d in saved_debriefs()] == ["Acme"]
 
     # A question typed from memory finds the shipped one; picking it links its deck.
     qtbot.keyClicks(form.search, "so why did you leave your last job")
@@ -81,9 +76,8 @@ def test_a_debrief_typed_in_is_saved_as_you_type_and_makes_the_deck_and_plan(mak
     assert plan.row("tight_length").check.isEnabled() is False  # ticked by practising, not by hand
     talk = plan.row("read_up:talk")
     talk.check.setChecked(True)
-    qtbot.waitUntil(lambda: "read_up:talk" in saved_debriefs()[0].ticked, timeout=5000)
-    wait_for_load(page, qtbot)
-    assert page.plan_view.row("read_up:talk").state.text() == "Done"
+    qtbot.waitUntil(lambda: page.plan_view.row("read_up:talk").state.text() == "Done", timeout=5000)
+    assert "read_up:talk" in saved_debriefs()[0].ticked
 
     # Stories: only a title is refused; a whole one is kept.
     page.tabs.setCurrentIndex(2)
@@ -151,8 +145,8 @@ def test_an_empty_debrief_is_not_saved_and_deleting_one_keeps_the_rest(make_wind
     qtbot.waitUntil(lambda: len(saved_debriefs()) == 1, timeout=5000)
     page.new_debrief()
     qtbot.keyClicks(page.form.company, "Initech")
-    qtbot.waitUntil(lambda: len(saved_debriefs()) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(saved_debriefs()) == 2 and page.current.id is not None, timeout=5000)
+    assert page.current.company == "Initech"
     page.delete_current(confirm=False)
     qtbot.waitUntil(lambda: [d.company for d in saved_debriefs()] == ["Globex"], timeout=5000)
-    wait_for_load(page, qtbot)
-    assert [page.list.item(i).text() for i in range(page.list.count())] == ["Globex"]
+    qtbot.waitUntil(lambda: [page.list.item(i).text() for i in range(page.list.count())] == ["Globex"], timeout=5000)

@@ -125,7 +125,7 @@ def build_plan(debrief: InterviewDebrief, decks: Sequence[Deck], today: date) ->
                 "deck",
                 PlanKind.DECK,
                 "Practise the deck from this interview",
-                f"{len(weak)} question(s) that went shaky or badly, each with the shipped questions closest to it.",
+                f"{_questions(len(weak))} that went shaky or badly, each followed by the shipped questions closest to it.",
                 questions=tuple(deck),
             )  # fmt: skip
         )
@@ -277,6 +277,10 @@ def _own_entry(text: str, question_id: str | None, deck_id: str | None, decks: S
         if deck.id == deck_id and question_id is not None and deck.has_question(question_id):
             return _deck_entry(deck, deck.question(question_id))
     return DeckEntry(text.strip(), default_target(text))
+
+
+def _questions(count: int) -> str:
+    return "The question" if count == 1 else f"The {count} questions"
 
 
 def _key(text: str) -> str:

@@ -145,7 +145,7 @@ def _trends(sessions: Sequence[_SessionFigures]) -> tuple[list[str], list[str], 
             improved.append(f"Answers within their target length rose from {before:.0%} to {after:.0%} {span}.")
         elif after <= before - SHARE_STEP:
             worse.append(f"Answers within their target length fell from {before:.0%} to {after:.0%}: worth a look.")
-        else:
+        elif after >= 0.5:  # a low share held steady is for the next thing to practise, not a headline
             steady.append(f"About {after:.0%} of answers keep to their target length.")
     before, after = _mean(s.wpm for s in early), _mean(s.wpm for s in late)
     if before is not None and after is not None:

@@ -86,7 +86,7 @@ class QuestionRow(QFrame):
             box.setChecked(cause in item.causes)
             box.toggled.connect(self.changed)
             self.causes[cause] = box
-            grid.addWidget(box, index // 4, index % 4)
+            grid.addWidget(box, index // 3, index % 3)  # three a row: fits beside the list of debriefs
         self.note = named(QLineEdit(item.note), f"Note on question {number}", "What you said, or what went wrong")
         self.note.setPlaceholderText("What you said, or what went wrong (your words)")
         self.remove = button("Remove", f"Remove question {number}")

@@ -115,6 +115,7 @@ class AfterInterviewPage(QWidget):
         left.addWidget(self.delete)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form wraps to the width
         scroll.setWidget(self.form)
         right = QVBoxLayout()
         right.addWidget(self.problem)
@@ -123,7 +124,7 @@ class AfterInterviewPage(QWidget):
         debrief_tab = QWidget()
         row = QHBoxLayout(debrief_tab)
         row.addLayout(left, 1)
-        row.addLayout(right, 3)
+        row.addLayout(right, 4)
 
         self.plan_view = PlanView()
         plan_scroll = QScrollArea()

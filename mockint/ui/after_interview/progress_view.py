@@ -79,7 +79,7 @@ class ProgressView(QWidget):
 
 def _attempt(answer: Answer) -> str:
     report = answer.report
-    when = answer.created_at.astimezone().strftime("%d %b %Y")
+    when = (answer.started_at or answer.created_at).astimezone().strftime("%d %b %Y")
     if report is None:
         return when
     fillers = report.metrics.fillers_per_min
