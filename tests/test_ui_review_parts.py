@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from mockint.app.attempt_changes import Direction, compare_attempts
 from mockint.app.timeline_layout import SpotKind, scale_end, spot_at, spots, ticks
 from mockint.core.analysis import Thresholds, analyze_answer
+from mockint.core.formatting import clock, clock_tenths, target_text
 from mockint.core.targets import TargetRange
 from mockint.core.words import Transcript, Word
 from mockint.ui.review.feedback_list import FeedbackList, linked_message
 from mockint.ui.review.figures_panel import pace_note
-from mockint.ui.review.formatting import clock, clock_tenths, target_text, when
+from mockint.ui.review.formatting import when
 from mockint.ui.review.transcript_marks import Mark
 from mockint.ui.review.transcript_view import TranscriptView
 from mockint.ui.theme import theme_for

@@ -1,17 +1,13 @@
-"""When a session happened, as the Review and History pages write it.
+"""When a session happened, as the Review page writes it ("Today 14:05").
 
-Durations, ranges and verdicts are core/formatting's job (one wording for the whole app); the
-names below are re-exported for the review modules that still import them from here.
+Durations, ranges and verdicts are core/formatting's job: one wording for the whole app.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from mockint.core.formatting import DASH, clock, clock_tenths, plural, target_text
-from mockint.core.formatting import seconds_text as secs
-
-__all__ = ["DASH", "clock", "clock_tenths", "plural", "secs", "target_text", "when"]
+from mockint.core.formatting import DASH
 
 
 def when(moment: datetime | None, now: datetime | None = None) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
+from mockint.core.formatting import plural
 from mockint.core.session import PracticeMode, SessionOverview
-from mockint.ui.review.formatting import plural, when
+from mockint.ui.review.formatting import when
 
 SHORT_MODE = {
     PracticeMode.SOLO: "Solo",
