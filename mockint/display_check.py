@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import socket
 import sys
 from collections.abc import Callable, Mapping
 
@@ -44,6 +45,31 @@ def _loadable(soname: str) -> bool:
     return True
 
 
+def x_server_answers(display: str) -> bool:
+    """Whether the local X server named by DISPLAY (":0", "unix:1.0") accepts a connection;
+    True for remote displays, which only Qt can judge."""
+    host, _, number = display.rpartition(":")
+    if host not in ("", "unix"):
+        return True
+    screen = number.split(".")[0]
+    if not screen.isdigit():
+        return False
+    path = f"/tmp/.X11-unix/X{screen}"
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1.0)
+            probe.connect(path)
+    except OSError:
+        # Linux also listens in the abstract namespace; a server without the socket file still answers there.
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.settimeout(1.0)
+                probe.connect("\0" + path)
+        except OSError:
+            return False
+    return True
+
+
 def missing_packages(libraries: Mapping[str, str], loadable: Callable[[str], bool] = _loadable) -> list[str]:
     """The packages whose library cannot be opened, in the order listed."""
     return [package for soname, package in libraries.items() if not loadable(soname)]
@@ -53,6 +79,7 @@ def display_problem(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
     loadable: Callable[[str], bool] = _loadable,
+    x_server: Callable[[str], bool] = x_server_answers,
 ) -> str | None:
     """Why the window cannot open here, in one line for the user; None when it can (or when
     only Qt itself can tell, as on Windows and macOS)."""
@@ -74,6 +101,11 @@ def display_problem(
             return None  # Qt uses Wayland here; the X11 libraries are not needed
         if not x11:
             return f"mockint: the window needs Wayland's client library: sudo apt-get install {' '.join(missing)}"
+    if not x_server(env["DISPLAY"]):
+        return (
+            f"mockint: no X server answers on DISPLAY={env['DISPLAY']}; start it from a desktop session, "
+            "or use the command line: mockint --help"
+        )
     missing = missing_packages(XCB_LIBRARIES, loadable)
     if not missing:
         return None

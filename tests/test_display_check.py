@@ -20,18 +20,27 @@ def test_no_display_at_all_is_one_line_naming_the_way_out():
     assert "DISPLAY" in problem and "mockint --help" in problem
 
 
+def answers(_display: str) -> bool:
+    return True
+
+
+def test_a_display_nobody_answers_on_is_one_line_too():
+    problem = display_problem({"DISPLAY": ":97"}, "linux", loadable=lambda soname: True)  # a real probe: no server
+    assert problem is not None and "\n" not in problem and "DISPLAY=:97" in problem
+
+
 def test_a_missing_xcb_library_names_the_package_to_install():
-    problem = display_problem(X11, "linux", loadable=lambda soname: soname != "libxcb-icccm.so.4")
+    problem = display_problem(X11, "linux", loadable=lambda soname: soname != "libxcb-icccm.so.4", x_server=answers)
     assert problem is not None and "\n" not in problem
     assert "sudo apt-get install libxcb-icccm4" in problem
-    everything_missing = display_problem(X11, "linux", loadable=lambda soname: False)
+    everything_missing = display_problem(X11, "linux", loadable=lambda soname: False, x_server=answers)
     assert everything_missing is not None
     for package in ("libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0", "libxcb-shape0", "libxcb-cursor0"):
         assert package in everything_missing
 
 
 def test_nothing_is_said_where_the_window_can_open():
-    assert display_problem(X11, "linux", loadable=lambda soname: True) is None
+    assert display_problem(X11, "linux", loadable=lambda soname: True, x_server=answers) is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None  # tests and screenshots
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", loadable=lambda soname: True) is None
     assert display_problem({}, "win32") is None and display_problem({}, "darwin") is None  # Qt's own business
