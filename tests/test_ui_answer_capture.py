@@ -165,11 +165,11 @@ def test_a_whole_answer_is_recognised_while_spoken_and_saved_on_stop(
 
     # The database row holds what the page showed.
     row = store.get_answer(answer.answer_id)
-    assert row.session_id == capture.session_id
+    assert row.session_id == capture.request.session_id
     assert (row.question_text, row.question_id, row.deck_id) == ("Tell me about yourself.", "intro", "basics")
     assert row.audio_path == answer.audio_path.name and row.duration_s == pytest.approx(answer.duration_s)
-    assert row.words == answer.transcript.words
-    assert AnswerReport.from_dict(row.report, row.report["detail"]) == report
+    assert row.words == report.words  # stored once: the report's words (its indices point into them)
+    assert row.report == report  # typed, detail included
     assert row.headline.length_verdict == "too_short"
     assert [a.id for a in store.answers_for_session(row.session_id)] == [answer.answer_id]
 
@@ -187,7 +187,7 @@ def test_an_unknown_microphone_fails_clearly_and_leaves_nothing_behind(qtbot, re
     assert "Microphone That Was Unplugged" in error.user_message
     assert seen.started == [] and seen.finished == []
     store = ready_context.store.value
-    assert store.answers_for_session(capture.session_id) == []
+    assert store.answers_for_session(capture.request.session_id) == []
     assert list(store.recordings.folder.iterdir()) == []
 
 

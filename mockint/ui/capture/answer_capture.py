@@ -107,10 +107,6 @@ class AnswerCapture(QObject):
         return self._phase in (_Phase.WAITING_FOR_STORE, _Phase.STARTING, _Phase.RECORDING) and not self._stopping
 
     @property
-    def session_id(self) -> int:
-        return self._request.session_id
-
-    @property
     def answer_id(self) -> int | None:
         """The saved answer's id, known once `started` was emitted."""
         return self._answer_id

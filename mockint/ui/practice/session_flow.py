@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from mockint.app.answer import AnswerRequest, AskedQuestion
 from mockint.app.answer_result import AnswerNotAnalysedError
 from mockint.app.outcome import AnswerOutcome
-from mockint.app.practice import advance_plan, close_session
+from mockint.app.practice import PracticeSession, advance_plan, close_session
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.core.session import PracticeMode
 from mockint.ui.context import AppContext
@@ -94,12 +94,12 @@ class SessionFlow(QObject):
         self._set_phase(Phase.STARTING)
         generation = self._generation
         self.context.workers.start(
-            FunctionWorker(store.create_session, PracticeMode.SOLO, deck_ids=options.deck_ids),
+            FunctionWorker(PracticeSession.start, store, PracticeMode.SOLO, deck_ids=options.deck_ids),
             on_finished=lambda session: self._session_created(generation, session),
             on_failed=lambda error: self._session_failed(generation, error),
         )
 
-    def _session_created(self, generation: int, session: Any) -> None:
+    def _session_created(self, generation: int, session: PracticeSession) -> None:
         if generation != self._generation or self.phase is not Phase.STARTING:
             # Ended before it began: nothing was recorded, so the row goes again.
             store = self.context.store.value

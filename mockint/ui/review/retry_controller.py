@@ -45,10 +45,6 @@ class RetryController(QObject):
     def is_active(self) -> bool:
         return self._active
 
-    @property
-    def capture(self) -> AnswerCapture | None:
-        return self._capture
-
     def start(self, base: ReviewedAnswer) -> None:
         """Begins recording a new attempt at `base`'s question (returns at once)."""
         if self._active:
