@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from mockint.app.outcome import AnswerOutcome
+from mockint.app.practice_options import PracticeOptions
 from mockint.core.decks import DeckLoad, Question
 from mockint.core.errors import NoModelError
 from mockint.core.interview_plan import InterviewPlan, Step
@@ -23,7 +24,6 @@ from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.practice.interview_view import InterviewView
-from mockint.ui.practice.options import PracticeOptions
 from mockint.ui.practice.session_flow import SessionFlow
 from mockint.ui.practice.session_state import Phase, SessionResult
 from mockint.ui.practice.session_summary import SessionSummaryView

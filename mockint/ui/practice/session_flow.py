@@ -16,12 +16,12 @@ from mockint.app.answer import AnswerRequest, AskedQuestion
 from mockint.app.answer_result import AnswerNotAnalysedError
 from mockint.app.outcome import AnswerOutcome
 from mockint.app.practice import PracticeSession, advance_plan, close_session
+from mockint.app.practice_options import PracticeOptions
 from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.core.session import PracticeMode
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.practice.interviewer_voice import InterviewerVoice
-from mockint.ui.practice.options import PracticeOptions
 from mockint.ui.practice.session_state import AfterSave, Phase, SessionResult
 from mockint.ui.workers import FunctionWorker
 

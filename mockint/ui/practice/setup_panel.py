@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockint.app.practice_options import PracticeOptions
 from mockint.core.decks import Deck, DeckLoad
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.practice.deck_checklist import DeckChecklist
-from mockint.ui.practice.options import PracticeOptions
 from mockint.ui.widgets.labels import named
 
 MAX_QUESTIONS = 50
