@@ -221,18 +221,20 @@ def compare_first_and_latest(store: Store, question_text: str, thresholds: Thres
     )
 
 
-def questions_answered_more_than_once(store: Store) -> list[str]:
+def questions_answered_more_than_once(store: Store, history: PracticeHistory | None = None) -> list[str]:
     """Questions with two or more analysed answers, most answered first: what Compare offers."""
-    history = practice_history(store)
+    history = history or practice_history(store)
     counts: dict[str, int] = {}
     for record in history.answers:
         counts[record.question] = counts.get(record.question, 0) + 1
     return sorted((q for q, n in counts.items() if n >= 2), key=lambda q: -counts[q])
 
 
-def progress(store: Store, decks: Sequence[Deck], today: date) -> ProgressSummary:
+def progress(
+    store: Store, decks: Sequence[Deck], today: date, history: PracticeHistory | None = None
+) -> ProgressSummary:
     """The big picture: trends over all the stored practice, and the next thing from open plan items."""
-    history = practice_history(store)
+    history = history or practice_history(store)
     stories = store.stories()
     open_items: list[str] = []
     for debrief in store.interview_debriefs():
@@ -244,3 +246,33 @@ def progress(store: Store, decks: Sequence[Deck], today: date) -> ProgressSummar
 def with_ticked(debrief: InterviewDebrief, key: str, ticked: bool) -> InterviewDebrief:
     keys = [k for k in debrief.ticked if k != key] + ([key] if ticked else [])
     return replace(debrief, ticked=tuple(keys))
+
+
+@dataclass(frozen=True)
+class PageData:
+    """Everything the "After an interview" page shows, read in one go (in a worker)."""
+
+    debriefs: tuple[InterviewDebrief, ...]
+    stories: tuple[Story, ...]
+    plan: DebriefPlan | None  # of the debrief being edited, once it is saved
+    progress: ProgressSummary
+    compare_questions: tuple[str, ...]
+    strengths: tuple[str, ...]
+    warnings: tuple[str, ...]  # damaged rows skipped, for the status bar
+
+
+def load_page_data(store: Store, decks: Sequence[Deck], debrief_id: int | None, today: date) -> PageData:
+    debriefs = store.interview_debriefs()
+    stories = store.stories()
+    history = practice_history(store)
+    current = next((d for d in debriefs if d.id == debrief_id), None)
+    plan = debrief_plan(current, decks, history, today, stories) if current is not None else None
+    return PageData(
+        tuple(debriefs),
+        tuple(stories),
+        plan,
+        progress(store, decks, today, history),
+        tuple(questions_answered_more_than_once(store, history)),
+        tuple(strength_choices(stories)),
+        tuple(store.take_warnings()),
+    )

@@ -9,7 +9,7 @@ is stored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
 from mockint.app import after_interview as app
 from mockint.core.analysis import Thresholds
 from mockint.core.debrief.model import InterviewDebrief, Story
-from mockint.core.debrief.plan import PlanItem, PlanKind
-from mockint.core.debrief.progress import ProgressSummary
+from mockint.core.debrief.plan import PlanItem
 from mockint.core.decks import Deck, DeckLoad
-from mockint.store import Store
 from mockint.ui.after_interview.debrief_form import DebriefForm
 from mockint.ui.after_interview.note_view import NoteView
 from mockint.ui.after_interview.plan_view import PlanView
@@ -49,34 +47,6 @@ from mockint.ui.workers import FunctionWorker
 
 SAVE_DELAY_MS = 500
 FRIEND_PAGE_KEY = "friend"
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    debriefs: tuple[InterviewDebrief, ...]
-    stories: tuple[Story, ...]
-    plan: app.DebriefPlan | None
-    progress: ProgressSummary
-    compare_questions: tuple[str, ...]
-    strengths: tuple[str, ...]
-    warnings: tuple[str, ...]
-
-
-def _load(store: Store, decks: list[Deck], debrief_id: int | None, today: date) -> _Loaded:
-    debriefs = store.interview_debriefs()
-    stories = store.stories()
-    history = app.practice_history(store)
-    current = next((d for d in debriefs if d.id == debrief_id), None)
-    plan = app.debrief_plan(current, decks, history, today, stories) if current is not None else None
-    return _Loaded(
-        tuple(debriefs),
-        tuple(stories),
-        plan,
-        app.progress(store, decks, today),
-        tuple(app.questions_answered_more_than_once(store)),
-        tuple(app.strength_choices(stories)),
-        tuple(store.take_warnings()),
-    )
 
 
 class AfterInterviewPage(QWidget):
@@ -187,12 +157,12 @@ class AfterInterviewPage(QWidget):
         if store is None:
             return
         self.context.workers.start(
-            FunctionWorker(_load, store, list(self.decks), self.current.id, date.today()),
+            FunctionWorker(app.load_page_data, store, list(self.decks), self.current.id, date.today()),
             on_finished=self._loaded,
             on_failed=lambda error: show_message(self.problem, message_for(error)),
         )
 
-    def _loaded(self, loaded: _Loaded) -> None:
+    def _loaded(self, loaded: app.PageData) -> None:
         self.debriefs, self.stories, self.plan = list(loaded.debriefs), list(loaded.stories), loaded.plan
         self.list.blockSignals(True)
         self.list.clear()
@@ -335,31 +305,13 @@ class AfterInterviewPage(QWidget):
 
     def practise_item(self, item: PlanItem) -> None:
         self.save_now()
-        debrief = self.current
-        if debrief.id is None:
-            return
-        notes = ""
-        if item.kind is PlanKind.STORY:
-            linked = {i.story_id for i in debrief.items if i.story_id is not None}
-            notes = "\n\n".join(s.notes() for s in self.stories if s.id in linked)
-        self.stack.setCurrentIndex(1)
-        self.practice.start(
-            item.title,
-            lambda store: app.start_plan_practice(store, debrief, item),
-            [app.asked(entry) for entry in item.questions],
-            notes=notes,
-            report_star=item.kind is PlanKind.STORY,
-        )
+        if self.current.id is not None:
+            self.stack.setCurrentIndex(1)
+            self.practice.start_plan_item(self.current, item, self.stories)
 
     def practise_story(self, story: Story) -> None:
         self.stack.setCurrentIndex(1)
-        self.practice.start(
-            f"Practise this story: {story.title}",
-            lambda store: app.start_story_practice(store, story),
-            [app.story_question(story)],
-            notes=story.notes(),
-            report_star=True,
-        )
+        self.practice.start_story(story)
 
     def _practice_finished(self, _session_id: Any) -> None:
         self.stack.setCurrentIndex(0)

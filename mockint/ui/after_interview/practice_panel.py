@@ -14,10 +14,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from mockint.app import after_interview
 from mockint.app.answer import AskedQuestion
 from mockint.app.answer_result import CapturedAnswer
 from mockint.app.practice import PracticeSession, close_session
 from mockint.core.debrief.compare import star_parts_heard
+from mockint.core.debrief.model import InterviewDebrief, Story
+from mockint.core.debrief.plan import PlanItem, PlanKind
 from mockint.core.formatting import clock
 from mockint.store import Store
 from mockint.ui.after_interview.widgets import button, heading, message, show_message
@@ -105,6 +108,30 @@ class PracticePanel(QWidget):
         self.status.setText("Getting ready\u2026")
         self.context.workers.start(
             FunctionWorker(open_session, store), on_finished=self._opened, on_failed=self._failed_to_open
+        )
+
+    def start_plan_item(self, debrief: InterviewDebrief, item: PlanItem, stories: Sequence[Story]) -> None:
+        """A plan item's questions; a story item shows the linked stories' notes while thinking."""
+        notes = ""
+        if item.kind is PlanKind.STORY:
+            linked = {i.story_id for i in debrief.items if i.story_id is not None}
+            notes = "\n\n".join(s.notes() for s in stories if s.id in linked)
+        self.start(
+            item.title,
+            lambda store: after_interview.start_plan_practice(store, debrief, item),
+            [after_interview.asked(entry) for entry in item.questions],
+            notes=notes,
+            report_star=item.kind is PlanKind.STORY,
+        )
+
+    def start_story(self, story: Story) -> None:
+        """ "Practise this story": one answer against 60-120 s, the story's notes shown while thinking."""
+        self.start(
+            f"Practise this story: {story.title}",
+            lambda store: after_interview.start_story_practice(store, story),
+            [after_interview.story_question(story)],
+            notes=story.notes(),
+            report_star=True,
         )
 
     def _opened(self, session: PracticeSession) -> None:
