@@ -86,6 +86,7 @@ def test_answers_carry_words_report_rating_and_flags():
         "report",
         "rating",
         "flags",
+        "cues",
     ]
     assert first["report"] == SAMPLE_REPORT
     assert first["words"] == SAMPLE_REPORT["words"]

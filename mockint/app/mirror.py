@@ -14,13 +14,14 @@ import json
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mockint.atomic_file import write_text_atomically
 from mockint.core.decks import Deck
 from mockint.core.interview_plan import PlannedQuestion, choose_questions
 from mockint.core.mirror_cues import ShownCue
+from mockint.core.session import PracticeMode, SessionDetail
 from mockint.core.targets import TargetRange
 from mockint.paths import PRIVATE_FILE_MODE
 from mockint.store import Store
@@ -167,3 +168,11 @@ def free_rehearsal(target_s: int, language: str = "en") -> MirrorSetup:
     return MirrorSetup(
         FREE_REHEARSAL_TEXT, TargetRange(round(target_s * 0.8), round(target_s * 1.2)), language=language
     )
+
+
+def with_cue_logs(store: Store, detail: SessionDetail) -> SessionDetail:
+    """The session's detail with its mirror answers' cue logs, for exports (other modes: unchanged)."""
+    if detail.session.mode is not PracticeMode.MIRROR:
+        return detail
+    cues = {answer.id: load_mirror_media(store, answer.id).log.cues for answer in detail.answers}
+    return replace(detail, cues={key: value for key, value in cues.items() if value})

@@ -21,6 +21,7 @@ from mockint.app.export_target import (
     copy_to_stream,
     write_export_text,
 )
+from mockint.app.mirror import with_cue_logs
 from mockint.core.errors import BadInputError, UserFacingError
 from mockint.core.export.formats import ExportFormat, render_session
 from mockint.core.session import SessionDetail
@@ -95,7 +96,7 @@ def load_detail(session_arg: str) -> SessionDetail:
             session_id = store.latest_session_id()
             if session_id is None:
                 raise BadInputError("there are no practice sessions to export yet")
-        detail = store.session_detail(session_id)
+        detail = with_cue_logs(store, store.session_detail(session_id))  # a mirror session's cue log too
         for warning in store.take_warnings():  # damaged rows: named and skipped, the rest exported
             print(f"mockint: warning: {warning}", file=sys.stderr)
         return detail

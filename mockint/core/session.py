@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from mockint.core.analysis.report import AnswerReport
+from mockint.core.mirror_cues import ShownCue
 from mockint.core.words import Word
 
 LENGTH_OK = "ok"
@@ -262,6 +263,7 @@ class SessionDetail:
     answers: tuple[Answer, ...] = ()
     ratings: Mapping[int, Rating] = field(default_factory=dict)  # by answer id
     flags: tuple[FlaggedMoment, ...] = ()
+    cues: Mapping[int, tuple[ShownCue, ...]] = field(default_factory=dict)  # mirror answers' cue logs, by answer id
 
     @property
     def summary(self) -> SessionSummary:
@@ -270,6 +272,10 @@ class SessionDetail:
 
     def flags_for(self, answer_id: int) -> tuple[FlaggedMoment, ...]:
         return tuple(f for f in self.flags if f.answer_id == answer_id)
+
+    def cues_for(self, answer_id: int) -> tuple[ShownCue, ...]:
+        """The cues a mirror answer showed (which, when); empty for other modes."""
+        return tuple(self.cues.get(answer_id, ()))
 
 
 def _mean(values: Iterable[float | None]) -> float | None:

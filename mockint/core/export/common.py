@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from mockint.core.analysis import PauseKind, Severity
 from mockint.core.formatting import clock, length_text, target_text
+from mockint.core.mirror_cues import ShownCue
 from mockint.core.session import Answer, FlaggedMoment, Rating
 from mockint.core.words import Word
 
@@ -136,3 +137,8 @@ def rating_text(rating: Rating) -> str:
 def flag_text(flag: FlaggedMoment) -> str:
     """`0:12 strong moment`, `0:40 note: lost the thread`: one flag with its time in the answer."""
     return f"{clock(flag.at_s)} {flag.title}"
+
+
+def cue_text(cue: ShownCue) -> str:
+    """`0:12 Slow down`: one mirror cue with the moment it appeared in the answer."""
+    return f"{clock(cue.at_s)} {cue.text}"

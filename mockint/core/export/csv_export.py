@@ -35,6 +35,7 @@ CSV_COLUMNS = (
     "rating_comment",
     "flags",
     "transcript",
+    "cues",  # mirror practice: the cues shown, "0:12 Slow down | ..."
 )
 
 
@@ -75,6 +76,7 @@ def _row(detail: SessionDetail, answer: Answer) -> list[object]:
         "" if rating is None else _text(rating.comment),
         _text(" | ".join(common.flag_text(flag) for flag in detail.flags_for(answer.id))),
         _text(common.transcript_plain(answer)),
+        _text(" | ".join(common.cue_text(cue) for cue in detail.cues_for(answer.id))),
     ]
 
 

@@ -91,6 +91,8 @@ def _answer_html(detail: SessionDetail, number: int, answer: Answer) -> list[str
         rows.append(("Friend's comment", rating.comment))
     for flag in detail.flags_for(answer.id):
         rows.append(("Flagged", common.flag_text(flag)))
+    for cue in detail.cues_for(answer.id):
+        rows.append(("Cue", common.cue_text(cue)))
     parts.append(_table(None, rows))
     for title, severity in (("To work on", Severity.WORK_ON), ("Strengths", Severity.STRENGTH)):
         messages = common.feedback_items(answer, severity)

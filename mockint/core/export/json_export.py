@@ -8,10 +8,13 @@ Shape (`schema` changes only when a key is renamed or removed):
      "answers": [{"id", "question_id", "question_text", "deck_id", "attempt_of", "started_at",
                   "created_at", "duration_s", "audio_path", "words", "report",
                   "rating": {"clarity", "structure", "confidence", "relevance", "comment"} | null,
-                  "flags": [{"at_s", "kind", "label"}]}]}
+                  "flags": [{"at_s", "kind", "label"}],
+                  "cues": [{"cue", "at_s", "text"}]}]}
 
 A rating's scores are 1-5, or null for a criterion the friend left out; a flag's kind is one of
 strong, unclear, rambling, note, and `at_s` is seconds into the answer's recording.
+A mirror answer's cues are those shown while it was spoken (speak_up, slow_down, fillers,
+breathe, good_pace); other modes' answers have none.
 
 Times are ISO-8601 with their UTC offset; `report` is the analysis report as stored (the
 `mockint analyze --json` contract), or null for an answer not analysed.
@@ -87,6 +90,7 @@ def _answer_fields(detail: SessionDetail, answer: Answer) -> dict[str, Any]:
         "report": None if answer.report is None else answer.report.to_dict(),
         "rating": None if rating is None else rating_fields(rating),
         "flags": [flag_fields(flag) for flag in detail.flags_for(answer.id)],
+        "cues": [cue.to_dict() for cue in detail.cues_for(answer.id)],  # mirror practice: which cue, when
     }
 
 

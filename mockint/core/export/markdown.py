@@ -60,6 +60,8 @@ def _answer_lines(detail: SessionDetail, number: int, answer: Answer) -> list[st
         lines.append(f"- Friend's comment: {_escape(_one_line(rating.comment))}")
     for flag in detail.flags_for(answer.id):
         lines.append(f"- Flagged at {_escape(_one_line(common.flag_text(flag)))}")
+    for cue in detail.cues_for(answer.id):
+        lines.append(f"- Cue at {_escape(common.cue_text(cue))}")
     for title, severity in (("To work on", Severity.WORK_ON), ("Strengths", Severity.STRENGTH)):
         messages = common.feedback_items(answer, severity)
         if messages:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton, QWidget
 
 from mockint.app.export_target import TargetKind, check_export_target, copy_to_stream, write_export_text
+from mockint.app.mirror import with_cue_logs
 from mockint.core.export.formats import ExportFormat, render_session
 from mockint.core.session import SessionOverview
 from mockint.paths import AppPaths
@@ -53,7 +54,7 @@ def export_session(store: Any, session_id: int, key: str, path: Path, paths: App
     `replace`: the user agreed to replace an existing file there (the save dialog asked).
     """
     target = check_export_target(path, paths, force=replace)
-    detail = store.session_detail(session_id)
+    detail = with_cue_logs(store, store.session_detail(session_id))  # a mirror session's cue log too
     if key != PDF:
         write_export_text(target, render_session(detail, key))
     elif target.kind is TargetKind.FILE:
