@@ -166,3 +166,12 @@ def test_bad_debriefs_and_stories_say_why_they_are_not_saved():
     assert Story("Outage").problems() == ["Add the situation, action and result: a story needs more than its title."]
     assert Story("", situation="s", action="a", result="r").problems() == ["Give the story a title."]
     assert Story("Outage", situation="s", action="a", result="r").problems() == []
+
+
+def test_mirror_practice_is_ticked_by_a_mirror_session_since_the_interview_too(decks):
+    notes = debrief(DebriefItem("Why should we hire you?", HowItWent.SHAKY, (Cause.NERVES,)))
+    plan = build_plan(notes, decks, TODAY)
+    before = [PracticeRecord(CREATED - timedelta(days=2), "mirror", (), ("Tell me about yourself",))]
+    after = [PracticeRecord(CREATED + timedelta(days=1), "mirror", (), ("Tell me about yourself",))]
+    assert not next(i for i in plan_with_progress(plan, notes, before) if i.key == "mirror").done
+    assert next(i for i in plan_with_progress(plan, notes, after) if i.key == "mirror").done

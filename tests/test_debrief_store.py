@@ -150,6 +150,13 @@ def test_the_note_is_built_from_the_best_stored_attempt_else_from_the_typed_note
     note, from_answer = draft_follow_up(store, saved, tone=NoteTone.WARM, strengths=("calm", "ownership"))
     assert from_answer == best and "30 percent" in note.text and note.word_count < 180
 
+    # The attempt is deleted later: the debrief still opens, keeps its note, and says what is gone.
+    kept = store.save_interview_debrief(replace(saved, follow_up=FollowUpDraft(note.text, NoteTone.WARM, (), best)))
+    store.delete_session(session.id)
+    plan = debrief_plan(store.interview_debrief(kept.id), [], practice_history(store), TODAY, [], store)
+    assert plan.gone == ("The practice answer the follow-up note was built from was deleted; the note's text is kept.",)
+    assert store.interview_debrief(kept.id).follow_up.text == note.text
+
 
 def test_first_and_latest_attempts_are_compared_across_sessions(store):
     first = store.create_session("solo", started_at=datetime(2026, 11, 1, tzinfo=UTC))

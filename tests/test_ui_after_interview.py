@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from mockint.core.debrief.model import Cause, HowItWent
+from mockint.core.debrief.model import Cause, DebriefItem, HowItWent, InterviewDebrief, Story
 from mockint.paths import app_paths
 from mockint.store import Store
 from mockint.ui.after_interview.page import AfterInterviewPage
@@ -150,3 +150,26 @@ def test_an_empty_debrief_is_not_saved_and_deleting_one_keeps_the_rest(make_wind
     page.delete_current(confirm=False)
     qtbot.waitUntil(lambda: [d.company for d in saved_debriefs()] == ["Globex"], timeout=5000)
     qtbot.waitUntil(lambda: [page.list.item(i).text() for i in range(page.list.count())] == ["Globex"], timeout=5000)
+
+
+def test_a_debrief_whose_deck_and_story_are_gone_still_opens_and_says_so(make_window, qtbot):
+    with Store.open(app_paths()) as store:
+        story = store.save_story(Story("Outage", "s", "t", "a", "r"))
+        store.save_interview_debrief(
+            InterviewDebrief(
+                company="Acme",
+                items=(
+                    DebriefItem("Why us?", HowItWent.SHAKY, (Cause.NERVES,), deck_id="old-deck", story_id=story.id),
+                ),
+            )
+        )
+        store.delete_story(story.id)
+    page = open_page(make_window, qtbot)
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5000)
+    page.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: page.gone.isVisible(), timeout=5000)
+    assert "the deck \u201cold-deck\u201d, which is gone" in page.gone.text()
+    assert "story linked to question 1 was deleted" in page.gone.text()
+    assert page.form.rows[0].text.text() == "Why us?"  # the question itself is all there
+    assert page.gone.text() in names(walk(page))
+    assert page.plan_view.row("mirror") is not None

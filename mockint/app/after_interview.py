@@ -34,6 +34,7 @@ from mockint.core.session import LENGTH_OK, Answer, PracticeMode
 from mockint.core.targets import default_target
 from mockint.core.transcript_parse import transcript_from_text
 from mockint.store import Store
+from mockint.store.errors import UnknownAnswerError
 
 STORY_QUESTION_PREFIX = "Tell me about a time: "
 
@@ -93,15 +94,23 @@ def practice_history(store: Store) -> PracticeHistory:
 
 
 def debrief_plan(
-    debrief: InterviewDebrief, decks: Sequence[Deck], history: PracticeHistory, today: date, stories: Sequence[Story]
+    debrief: InterviewDebrief,
+    decks: Sequence[Deck],
+    history: PracticeHistory,
+    today: date,
+    stories: Sequence[Story],
+    store: Store | None = None,
 ) -> DebriefPlan:
     """The deck and the plan, each item ticked from the stored practice; and what links are gone."""
     plan = build_plan(debrief, decks, today)
     items = plan_with_progress(plan, debrief, history.records)
-    return DebriefPlan(tuple(build_deck(debrief, decks)), tuple(items), tuple(missing_links(debrief, decks, stories)))
+    gone = missing_links(debrief, decks, stories, store)
+    return DebriefPlan(tuple(build_deck(debrief, decks)), tuple(items), tuple(gone))
 
 
-def missing_links(debrief: InterviewDebrief, decks: Sequence[Deck], stories: Sequence[Story]) -> list[str]:
+def missing_links(
+    debrief: InterviewDebrief, decks: Sequence[Deck], stories: Sequence[Story], store: Store | None = None
+) -> list[str]:
     deck_ids = {deck.id for deck in decks}
     story_ids = {story.id for story in stories}
     gone: list[str] = []
@@ -112,7 +121,18 @@ def missing_links(debrief: InterviewDebrief, decks: Sequence[Deck], stories: Seq
             )
         if item.story_id is not None and item.story_id not in story_ids:
             gone.append(f"The story linked to question {number} was deleted; the link is shown as gone.")
+    built_from = debrief.follow_up.built_from_answer
+    if store is not None and built_from is not None and not _answer_exists(store, built_from):
+        gone.append("The practice answer the follow-up note was built from was deleted; the note's text is kept.")
     return gone
+
+
+def _answer_exists(store: Store, answer_id: int) -> bool:
+    try:
+        store.get_answer(answer_id)
+    except UnknownAnswerError:
+        return False
+    return True
 
 
 def start_plan_practice(store: Store, debrief: InterviewDebrief, item: PlanItem) -> PracticeSession:
@@ -266,7 +286,7 @@ def load_page_data(store: Store, decks: Sequence[Deck], debrief_id: int | None, 
     stories = store.stories()
     history = practice_history(store)
     current = next((d for d in debriefs if d.id == debrief_id), None)
-    plan = debrief_plan(current, decks, history, today, stories) if current is not None else None
+    plan = debrief_plan(current, decks, history, today, stories, store) if current is not None else None
     return PageData(
         tuple(debriefs),
         tuple(stories),

@@ -245,7 +245,7 @@ def plan_with_progress(
         if item.kind.ticked_by_hand:
             done = item.key in debrief.ticked
         elif item.kind is PlanKind.FRIEND:
-            done = any(r.mode == "friend" and r.answered and (since is None or r.started_at >= since) for r in sessions)
+            done = _any_since(sessions, "friend", since)
         else:
             tag = plan_tag(debrief.id, item.key) if debrief.id is not None else None
             tagged = [r for r in sessions if tag in r.deck_ids]
@@ -254,6 +254,8 @@ def plan_with_progress(
                     r for r in sessions if TRICKY_DECK_ID in r.deck_ids and (since is None or r.started_at >= since)
                 ]
             answered = {_key(text) for r in tagged for text in r.answered}
+            if item.kind is PlanKind.MIRROR and _any_since(sessions, "mirror", since):
+                answered.add("a mirror session")  # the Mirror page's sessions count as well
             if item.kind is PlanKind.DECK:
                 weak = {_key(i.text) for i in debrief.weak_items}
                 done = bool(weak) and weak <= answered  # every question that went badly, answered again
@@ -261,6 +263,10 @@ def plan_with_progress(
                 done = bool(answered)
         result.append(replace(item, done=done))
     return result
+
+
+def _any_since(sessions: Sequence[PracticeRecord], mode: str, since: datetime | None) -> bool:
+    return any(r.mode == mode and r.answered and (since is None or r.started_at >= since) for r in sessions)
 
 
 def _shipped_entries(decks: Sequence[Deck]) -> list[DeckEntry]:

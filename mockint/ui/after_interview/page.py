@@ -79,6 +79,7 @@ class AfterInterviewPage(QWidget):
         self.delete.clicked.connect(lambda: self.delete_current())
         self.problem = message("Why it is not saved")
         self.saved = message("Save status")
+        self.gone = message("What is gone")  # a linked deck, story or practice answer deleted since
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addWidget(self.new)
@@ -90,6 +91,7 @@ class AfterInterviewPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.problem)
         right.addWidget(self.saved)
+        right.addWidget(self.gone)
         right.addWidget(scroll, 1)
         debrief_tab = QWidget()
         row = QHBoxLayout(debrief_tab)
@@ -174,6 +176,7 @@ class AfterInterviewPage(QWidget):
                 self.list.setCurrentItem(entry)
         self.list.blockSignals(False)
         self.delete.setEnabled(self.current.id is not None)
+        show_message(self.gone, " ".join(loaded.plan.gone) if loaded.plan else "")
         if self.current.id is None:
             self.plan_view.show_plan(None)
         else:
