@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mockint.app.mirror import MirrorMedia, load_mirror_media
 from mockint.core.analysis import AnswerReport
 from mockint.core.session import Answer, SessionDetail, SessionOverview
 from mockint.core.targets import TargetRange, default_target
@@ -25,6 +26,7 @@ class ReviewedAnswer:
     audio: Path | None  # an existing recording, or None
     attempt_number: int  # 1 for the first attempt at the question
     attempt_count: int
+    mirror: MirrorMedia | None = None  # a mirror answer's video and cue log; None for other modes
 
     @property
     def id(self) -> int:
@@ -72,7 +74,17 @@ def review_answer(store: Any, answer: Answer, attempt_ids: list[int]) -> Reviewe
     if report is None and problem is None:
         problem = NOT_ANALYSED
     number = attempt_ids.index(answer.id) + 1 if answer.id in attempt_ids else 1
-    return ReviewedAnswer(answer, report, problem, audio_of(store, answer), number, max(1, len(attempt_ids)))
+    return ReviewedAnswer(
+        answer, report, problem, audio_of(store, answer), number, max(1, len(attempt_ids)), _mirror_of(store, answer)
+    )
+
+
+def _mirror_of(store: Any, answer: Answer) -> MirrorMedia | None:
+    """A mirror answer's video and cue log (they sit beside its audio); None for other answers."""
+    recordings = store.recordings
+    if not (recordings.mirror_log_path_for(answer.id).is_file() or recordings.video_path_for(answer.id).is_file()):
+        return None
+    return load_mirror_media(store, answer.id)
 
 
 def load_sessions(store: Any) -> list[SessionOverview]:

@@ -23,6 +23,7 @@ def export_pdf(session: int, output: Path) -> int:
     """Renders session `session` from the user's store to `output`; returns the page count."""
     from PySide6.QtGui import QGuiApplication
 
+    from mockint.app.mirror import with_cue_logs
     from mockint.paths import app_paths
     from mockint.store import Store
     from mockint.store.errors import UnknownSessionError
@@ -33,7 +34,7 @@ def export_pdf(session: int, output: Path) -> int:
         raise UnknownSessionError(session)
     _application = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # fonts need one
     with Store.open(paths) as store:
-        detail = store.session_detail(session)
+        detail = with_cue_logs(store, store.session_detail(session))  # a mirror session's cue log too
     return write_session_pdf(detail, output)
 
 

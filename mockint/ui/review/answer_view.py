@@ -15,6 +15,7 @@ from mockint.app.review import ReviewedAnswer
 from mockint.core.analysis import Thresholds
 from mockint.core.session import FlaggedMoment, Rating
 from mockint.ui.friend.review_feedback import FriendFeedbackCard
+from mockint.ui.mirror.synced_video import SyncedVideo
 from mockint.ui.review.feedback_list import FeedbackList
 from mockint.ui.review.figures_panel import FiguresPanel
 from mockint.ui.review.playback_bar import PlaybackBar, play_button_style
@@ -68,6 +69,11 @@ class AnswerView(QWidget):
         player_column = QVBoxLayout(player)
         player_column.setContentsMargins(16, 12, 16, 10)
         player_column.setSpacing(6)
+        # A mirror answer's video, in step with the audio (hidden for other answers).
+        self.video = SyncedVideo(self.playback)
+        self.video.setMinimumHeight(240)
+        self.video.hide()
+        player_column.addWidget(self.video)
         player_column.addWidget(self.playback)
         player_column.addWidget(self.timeline)
         self.player_card = player
@@ -135,6 +141,9 @@ class AnswerView(QWidget):
         if friend and answer is not None:
             self.friend.show_for(answer.id, flags, rating)
         report = answer.report if answer is not None else None
+        mirror = answer.mirror if answer is not None else None
+        self.video.setVisible(mirror is not None and (mirror.video is not None or bool(mirror.log.video_note)))
+        self.video.set_media(mirror)
         if answer is None:
             self.playback.set_source(None, None, "")
         else:
