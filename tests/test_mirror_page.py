@@ -180,3 +180,23 @@ def test_old_videos_are_deleted_after_the_days_chosen(qtbot, context, days):
     removed = delete_old_videos(store, days)
     assert removed == ([old] if days else [])
     assert new.exists() and old.exists() is (days == 0)
+
+
+def test_settings_choose_the_camera_and_keep_or_age_out_videos(qtbot, context):
+    from mockint.settings import Setting
+    from mockint.ui.settings_sections.mirror_section import MirrorSection
+
+    section = MirrorSection(context)
+    qtbot.addWidget(section)
+    section.show()
+    # No camera on this machine: said in one line, nothing to preview, the mirror still works.
+    assert section.camera.currentText() == "No camera connected" and not section.preview_button.isEnabled()
+    assert "voice mirror" in section.camera_note.text()
+    section.set_preview(True)
+    assert section.video is None and section.preview.isHidden()
+    section.keep_video.setChecked(False)
+    section.video_days.setValue(14)
+    assert context.settings.get(Setting.MIRROR_KEEP_VIDEO) is False
+    assert context.settings.get(Setting.MIRROR_VIDEO_DAYS) == 14
+    for widget in (section.camera, section.preview_button, section.keep_video, section.video_days, section.cues):
+        assert widget.accessibleName()
