@@ -54,6 +54,8 @@ def test_the_folder_carries_qt_plugins_vosk_and_what_mockint_ships(frozen_app: P
     assert any((plugins / "multimedia").glob("*.so"))
     assert (plugins / "imageformats" / "libqsvg.so").is_file()
     assert (internal / "vosk" / "libvosk.so").is_file()
+    # PortAudio and the sound stack come from the user's system (README, "System packages")
+    assert not [p.name for p in internal.glob("*.so*") if p.name.startswith(("libportaudio", "libasound", "libpulse"))]
     assert (internal / "mockint" / "assets" / "icons" / "app.svg").is_file()
     assert (internal / "mockint" / "assets" / "styles" / "app.qss").is_file()
     assert sorted(p.stem for p in (internal / "mockint" / "questions").glob("*.toml")) == SHIPPED_DECKS
