@@ -55,3 +55,13 @@ def test_choosing_the_analysis_language_overrides_the_model_and_automatic_follow
     _choose(fillers.analysis_language, "", qtbot)
     assert Settings().get(Setting.ANALYSIS_LANGUAGE) is None
     assert analysis_options(Settings(), environ={})[0].language == "en"  # the default model is English
+
+
+def test_a_language_without_built_in_lists_can_be_given_one(make_window) -> None:
+    Settings().set(Setting.ANALYSIS_LANGUAGE, "sw")  # say, a Swahili model of the user's own
+    window = make_window(load_in_background=False, discover_pages=False)
+    fillers = window.page("settings").section("fillers")
+    assert fillers.current_language == "sw" and fillers.counted_words() == []
+    assert fillers.add_word("yaani")
+    lexicon, _ = analysis_options(Settings(), environ={})
+    assert lexicon.language == "sw" and lexicon.filler_phrases() == ("yaani",)

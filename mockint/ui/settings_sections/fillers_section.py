@@ -126,7 +126,9 @@ class FillersSection(QWidget):
             self.language.setCurrentIndex(shown)  # show the list that will now be used
 
     def _languages(self) -> list[str]:
-        codes = set(Lexicon.supported_languages())
+        # Every built-in language, any the user has lists for, and the one in use (even one
+        # MockInt has no lists for, such as a custom model's): each can be edited.
+        codes = set(Lexicon.supported_languages()) | {analysis_language(self.context.settings)}
         for key in (Setting.CUSTOM_FILLERS, Setting.REMOVED_FILLERS):
             codes |= set(_language_map(self.context.settings.get(key)))
         return sorted(codes, key=lambda code: (code != "en", code))
