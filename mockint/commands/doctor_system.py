@@ -91,7 +91,10 @@ def check_display(paths: AppPaths) -> PartStatus:
         answers, done = _probe("display")
     except subprocess.TimeoutExpired:
         return PartStatus(
-            "display", Level.FAIL, f"Qt did not start within {PROBE_TIMEOUT_S:g} s; the window may not open"
+            "display",
+            Level.FAIL,
+            f"Qt did not start within {PROBE_TIMEOUT_S:g} s, so the window may not open; check that your "
+            "desktop session is running and answering",
         )
     final = next((a for a in answers if a.get("ok")), None)
     if final is not None:
@@ -142,7 +145,8 @@ def check_camera(paths: AppPaths) -> PartStatus:
         return PartStatus(
             "camera",
             Level.WARN,
-            f"cameras could not be listed ({why}); mirror practice will show no self-view, everything else works",
+            f"cameras could not be listed ({why}); mirror practice will show no self-view (everything else "
+            "works); Qt's multimedia needs the PulseAudio client library: sudo apt-get install libpulse0",
         )
     cameras = [str(name) for name in final.get("cameras") or []]
     if not cameras:
