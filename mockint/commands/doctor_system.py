@@ -28,6 +28,11 @@ RECORDING_BYTES_PER_MINUTE = 16_000 * 2 * 60
 DISK_LOW_BYTES = 1 * 2**30  # below this, a warning: room for some hours only
 DISK_FULL_BYTES = 100 * 2**20  # below this, a failure: a session may not fit
 PERMISSION_EXAMPLES = 3  # how many loose files or folders the line names
+CAMERA_FIX = (
+    "Qt's multimedia needs the PulseAudio client library: sudo apt-get install libpulse0"
+    if sys.platform.startswith("linux")
+    else "check that MockInt may use the camera in the system's privacy settings"
+)
 
 
 class Level(enum.Enum):
@@ -146,7 +151,7 @@ def check_camera(paths: AppPaths) -> PartStatus:
             "camera",
             Level.WARN,
             f"cameras could not be listed ({why}); mirror practice will show no self-view (everything else "
-            "works); Qt's multimedia needs the PulseAudio client library: sudo apt-get install libpulse0",
+            f"works); {CAMERA_FIX}",
         )
     cameras = [str(name) for name in final.get("cameras") or []]
     if not cameras:
