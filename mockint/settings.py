@@ -42,6 +42,7 @@ class Setting(StrEnum):
     MIRROR_VIDEO_DAYS = "mirror/video_days"  # delete videos older than this many days; 0 keeps them
     MIRROR_CUES = "mirror/cues"  # calm live cues while answering
     MIRROR_FILLER_COUNT = "mirror/filler_count"  # show a small live filler count
+    PHONE_LISTEN_EVERYWHERE = "phone/listen_everywhere"  # the phone console binds 0.0.0.0, not one address
 
 
 DEFAULTS: dict[Setting, Any] = {
@@ -71,6 +72,7 @@ DEFAULTS: dict[Setting, Any] = {
     Setting.MIRROR_VIDEO_DAYS: 0,
     Setting.MIRROR_CUES: True,
     Setting.MIRROR_FILLER_COUNT: False,
+    Setting.PHONE_LISTEN_EVERYWHERE: False,
 }
 
 

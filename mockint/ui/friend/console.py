@@ -147,6 +147,8 @@ class FriendConsole(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(top)
+        self.extras = QVBoxLayout()  # the page adds what goes beside the card (the phone console's box)
+        layout.addLayout(self.extras)
         layout.addWidget(self.card)
         layout.addWidget(self.target)
         for widget in (self.good_answer_title, self.good_answer, self.follow_ups_title, self.follow_ups):

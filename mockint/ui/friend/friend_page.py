@@ -21,6 +21,8 @@ from mockint.ui.friend.candidate_view import CandidateView
 from mockint.ui.friend.console import FriendConsole
 from mockint.ui.friend.friend_flow import FriendFlow
 from mockint.ui.friend.setup_panel import FriendSetupPanel
+from mockint.ui.phone.phone_console import PhoneConsole
+from mockint.ui.phone.phone_panel import PhonePanel
 from mockint.ui.widgets.page_header import PageHeader
 
 SETTINGS_PAGE_KEY = "settings"
@@ -37,6 +39,11 @@ class FriendPage(QWidget):
         self.setup_panel = FriendSetupPanel()
         self.console = FriendConsole(self.flow, context.theme)
         self.candidate: CandidateView | None = None
+        # The friend's phone may drive this same flow (issue 14); off until switched on.
+        self.phone = PhoneConsole(self.flow, self.console, self)
+        self.phone_panel = PhonePanel(self.phone, context.settings)
+        self.console.extras.addWidget(self.phone_panel)
+        self.phone.server.connected.connect(lambda: self.open_candidate_view(force=True))
         self.last_session_id: int | None = None
         self.decks: list[Deck] = []
         self.setup = FriendSetup(())
@@ -171,5 +178,6 @@ class FriendPage(QWidget):
     def abort_session(self) -> None:
         """The window is closing: keep what was recorded, with its flags."""
         self.flow.abort()
+        self.phone.switch_off()
         if self.candidate is not None:
             self.candidate.close()
