@@ -69,8 +69,7 @@ class Sample:
 def _samples(
     texts: tuple[str, ...], view: TokenView, fillers: bytearray, gold_at, group: str, weight: float, source: str
 ):
-    spans = tuple((w.start, w.end) for w in view.words)
-    ctx = FillerContext(texts, view.gap_before, HESITATION_S, view.breaks, spans)
+    ctx = FillerContext(texts, view.gap_before, HESITATION_S, view.breaks, view.words)
     ctx.is_filler[:] = fillers  # the annotators' fillers before each word (a rule reads only those)
     for i in range(len(texts)):
         for name in MODELLED:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mockint.core.analysis.tokens import reaches
+from mockint.core.words import Word
 
 
 class FillerContext:
@@ -18,7 +19,7 @@ class FillerContext:
     are no timings, that plays the part of the pause a listener would hear.
     """
 
-    __slots__ = ("texts", "gap_before", "breaks", "hesitation_s", "is_filler", "spans")
+    __slots__ = ("texts", "gap_before", "breaks", "hesitation_s", "is_filler", "words")
 
     def __init__(
         self,
@@ -26,20 +27,20 @@ class FillerContext:
         gap_before: tuple[float | None, ...],
         hesitation_s: float,
         breaks: tuple[bool, ...] = (),
-        spans: tuple[tuple[float | None, float | None], ...] = (),
+        words: tuple[Word, ...] = (),
     ) -> None:
         self.texts = texts
         self.gap_before = gap_before
         self.breaks = breaks
         self.hesitation_s = hesitation_s
         self.is_filler = bytearray(len(texts))
-        self.spans = spans  # (start, end) of each word, empty without times
+        self.words = words  # with their times; empty when only the texts are known
 
     def duration(self, i: int, size: int) -> float | None:
         """How long words i..i+size-1 took to say, None without times."""
-        if i < 0 or i + size > len(self.spans):
+        if i < 0 or i + size > len(self.words):
             return None
-        start, end = self.spans[i][0], self.spans[i + size - 1][1]
+        start, end = self.words[i].start, self.words[i + size - 1].end
         return None if start is None or end is None else max(0.0, end - start)
 
     def word(self, i: int) -> str | None:

@@ -10,7 +10,11 @@ from mockint.core.analysis.tokens import TokenView, is_bracketed
 
 def _is_number(text: str, number_words: frozenset[str]) -> bool:
     """A figure; a recognizer's bracketed token ("[2]", "[noise]") is a sound, never a figure."""
-    return text in number_words or (not is_bracketed(text) and any(c.isdigit() for c in text))
+    if text in number_words:
+        return True
+    if text.isalpha():
+        return False  # most words: no digit, decided in C
+    return any(c.isdigit() for c in text) and not is_bracketed(text)
 
 
 def _joins_numbers(texts: tuple[str, ...], j: int, numbers: frozenset[str]) -> bool:

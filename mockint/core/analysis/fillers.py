@@ -15,8 +15,7 @@ def find_fillers(view: TokenView, lexicon: Lexicon, hesitation_s: float) -> tupl
     are always fillers (built-in or the user's), then the language's context rules.
     """
     texts, words = view.texts, view.words
-    spans = tuple((w.start, w.end) for w in words) if view.timed else ()
-    ctx = FillerContext(texts, view.gap_before, hesitation_s, view.breaks, spans)
+    ctx = FillerContext(texts, view.gap_before, hesitation_s, view.breaks, words)
     filled, always, rules = lexicon.filled_pauses, lexicon.always_fillers, lexicon.context_rules
     added = lexicon.added_phrases
     hits: list[FillerHit] = []

@@ -27,6 +27,8 @@ MAX_ABS_NUMBER = 1e9
 
 def finite(value: object) -> float | None:
     """The value as a float when it is a usable number, else None (unknown)."""
+    if type(value) is float:  # the common case, first: NaN and infinity fail the comparison
+        return value if -MAX_ABS_NUMBER <= value <= MAX_ABS_NUMBER else None
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     number = float(value)
@@ -70,7 +72,8 @@ class TokenView:
             elif previous_end is not None and i > 0:
                 gaps[i] = word.start - previous_end
             previous_end = word.end
-        breaks = tuple(w.break_before is True for w in words)
+        # Only a typed transcript (no times) carries punctuation's breaks.
+        breaks = () if timed else tuple(w.break_before is True for w in words)
         return cls(words, texts, tuple(gaps), timed, breaks if any(breaks) else ())
 
     def gap_after(self, i: int) -> float | None:
