@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,15 +44,17 @@ class _AnswerDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.theme = theme
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802 - Qt's name
         line = option.fontMetrics.height()
         view = self.parent()
-        width = (view.viewport().width() if view is not None else 240) - 28
+        width = (view.viewport().width() if isinstance(view, QAbstractItemView) else 240) - 28
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         lines = len(_wrapped(title, QFontMetrics(_title_font(option.font, True)), width, TITLE_LINES))
         return QSize(200, line * lines + line + 22)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         painter.save()
         c = self.theme.color
         rect = option.rect.adjusted(4, 2, -4, -2)
