@@ -18,6 +18,7 @@ from PySide6.QtWebSockets import QWebSocket
 from mockint.app.friend_session import FriendPhase, FriendSession, FriendSetup
 from mockint.app.phone_messages import MAX_FRAME_BYTES, MessageType, PhoneMessage
 from mockint.app.phone_pairing import COOKIE_NAME, Pairing
+from mockint.settings import Setting, Settings
 from mockint.ui.phone.phone_server import MAX_BAD_FRAMES, PhoneServer
 from tests.test_friend_console import open_friend_page
 from tests.test_ui_practice_support import FIRST_QUESTION, SECOND_QUESTION
@@ -154,3 +155,24 @@ def test_fuzzed_frames_through_the_real_handler_never_crash_the_friend_session(
 
     fuzz()
     assert flow.model.card is not None and flow.model.card.text in {FIRST_QUESTION, SECOND_QUESTION}
+
+
+def test_it_binds_the_local_address_unless_settings_choose_every_interface(make_window, qtbot):
+    window = make_window()
+    window.show_page("settings")
+    section = window.page("settings").section("phone")
+    friend = window.page("friend")
+    phone, panel = friend.phone, friend.phone_panel
+    assert not phone.is_on and panel.state.text() == "Phone console: off."
+    panel.toggle()
+    assert phone.server.ws is not None and phone.server.http is not None
+    bound = phone.server.ws.serverAddress().toString()
+    assert bound == phone.server.host != "0.0.0.0" and phone.server.http.bound_address == bound
+    assert "scan the code" in panel.address.text() and panel.qr.accessibleDescription() == phone.server.pairing_url()
+    panel.toggle()
+    assert not phone.is_on and "nothing listens" in panel.notice.text()
+    section.everywhere.setChecked(True)
+    assert Settings().get(Setting.PHONE_LISTEN_EVERYWHERE) is True
+    panel.toggle()
+    assert phone.server.ws is not None and phone.server.ws.serverAddress().toString() == "0.0.0.0"
+    panel.toggle()

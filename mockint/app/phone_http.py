@@ -127,6 +127,10 @@ class PhoneHttpServer:
         self._thread.join(timeout)
 
     @property
+    def bound_address(self) -> str:
+        return str(self._server.server_address[0])
+
+    @property
     def is_running(self) -> bool:
         return self._thread.is_alive()
 
