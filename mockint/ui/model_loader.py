@@ -8,7 +8,7 @@ the installed default) and loads it; it emits the loaded model or the typed erro
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -17,8 +17,11 @@ from mockint.settings import Settings
 from mockint.ui.background import BackgroundResource
 from mockint.ui.workers import Worker, WorkerPool
 
+if TYPE_CHECKING:  # vosk is heavy: the window must appear before it is imported
+    from mockint.speech.recognizer import SpeechModel
 
-class ModelLoader(Worker):
+
+class ModelLoader(Worker["SpeechModel"]):
     """finished(SpeechModel) or failed(NoModelError | BrokenModelError | other); progress(Path)."""
 
     def __init__(self, settings: Settings, paths: AppPaths, explicit: Path | None = None) -> None:
@@ -27,7 +30,7 @@ class ModelLoader(Worker):
         self._paths = paths
         self._explicit = explicit
 
-    def work(self) -> Any:
+    def work(self) -> SpeechModel:
         # Imported here: vosk is heavy, and the window must appear before it is touched.
         from mockint.speech.model_select import choose_model
         from mockint.speech.recognizer import load_model
@@ -42,6 +45,6 @@ class ModelLoader(Worker):
 
 def model_resource(
     pool: WorkerPool, settings: Settings, paths: AppPaths, explicit: Path | None = None, parent: QObject | None = None
-) -> BackgroundResource:
+) -> BackgroundResource[SpeechModel]:
     """The app's one shared speech model: `.value` is the SpeechModel once `ready` fired."""
     return BackgroundResource(pool, lambda: ModelLoader(settings, paths, explicit), parent)
