@@ -296,7 +296,7 @@ class ReviewPage(ReviewPageLayout):
         self._open_compare = True
         self.context.events.status_message.emit("New attempt saved. Here it is beside the earlier one.")
         self.attempt_saved.emit(captured)
-        self.context.events.sessions_changed.emit()  # the History page shows the new session
+        self.context.events.sessions_changed.emit()  # History and the charts reload (the session's figures stay its first attempts)
         self.show_session(self.review.detail.session.id if self.review else base.answer.session_id, base.id)
 
     def _retry_ended(self) -> None:
