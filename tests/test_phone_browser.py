@@ -160,6 +160,12 @@ def test_the_phone_drives_the_friend_session_in_a_real_browser(
     click(browser, friend, "[data-command=flag_strong]")
     qtbot.waitUntil(lambda: len(flow.flags) == 1, timeout=5000)
     assert "strong moment" in console.flag_list.text()
+    click(browser, friend, "[data-message=note]")  # stamped now; the text follows
+    browser.call(lambda: friend.locator("#note").fill("lost the thread"))
+    click(browser, friend, "#save-note")
+    qtbot.waitUntil(lambda: len(flow.flags) == 2, timeout=5000)
+    assert flow.flags[1].kind is FlagKind.NOTE and flow.flags[1].label == "lost the thread"
+    assert not console.note_edit.isVisible()
 
     # The connection drops mid-answer (the phone locks): the recording goes on, the window says so,
     # and the phone reconnects with the same pairing and picks up the state.
@@ -177,8 +183,9 @@ def test_the_phone_drives_the_friend_session_in_a_real_browser(
     answer = saved.args[0]
     store = page.context.store.value
     assert store is not None
-    qtbot.waitUntil(lambda: len(store.flags_for_answer(answer.answer_id)) == 1, timeout=5000)
-    (flag,) = store.flags_for_answer(answer.answer_id)
+    qtbot.waitUntil(lambda: len(store.flags_for_answer(answer.answer_id)) == 2, timeout=5000)
+    flag, note = store.flags_for_answer(answer.answer_id)
+    assert (note.kind, note.label) == (FlagKind.NOTE, "lost the thread") and note.at_s > flag.at_s
     error = flag.at_s - (first_sound_s(answer.audio_path) + FLAG_AT_S)
     print(f"phone flag timing error (s): {error:.3f}")
     assert flag.kind is FlagKind.STRONG and abs(error) <= FLAG_TOLERANCE_S, error
