@@ -237,3 +237,25 @@ def test_switched_off_nothing_listens(served):
     assert not server.is_running
     with pytest.raises(ConnectionRefusedError):
         get(server, "/")
+
+
+def test_an_expired_code_is_refused_over_http_and_the_window_hears_why():
+    clock, events = Clock(), []
+    pairing = Pairing(clock)
+    server = PhoneHttpServer(
+        pairing,
+        "127.0.0.1",
+        ws_port=lambda: 45678,
+        allowed_hosts=["127.0.0.1"],
+        on_refused=lambda reason: events.append(reason.value),
+        on_paired=lambda: events.append("paired"),
+    )
+    try:
+        code = pairing.code
+        clock.now += CODE_LIFETIME_S
+        response, body = get(server, f"/pair?code={code}")
+        assert response.status == 403 and b"expired" in body and events == ["expired"]
+        assert response.getheader("Set-Cookie") is None
+    finally:
+        server.stop()
+        server.join()
