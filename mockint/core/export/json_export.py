@@ -16,7 +16,7 @@ strong, unclear, rambling, note, and `at_s` is seconds into the answer's recordi
 A mirror answer's cues are those shown while it was spoken (speak_up, slow_down, fillers,
 breathe, good_pace); other modes' answers have none.
 
-Times are ISO-8601 with their UTC offset; `report` is the analysis report as stored (the
+Times are ISO-8601 with their UTC offset; `report` is the answer's typed report written out (the
 `mockint analyze --json` contract), or null for an answer not analysed.
 """
 
