@@ -80,8 +80,8 @@ class DecksPage(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(self.deck_list)
         split.addWidget(self.deck_view)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
+        split.setStretchFactor(0, 0)  # the deck list keeps the width its names need; the questions take the rest
+        split.setStretchFactor(1, 1)
         split.setSizes([360, 700])
 
         layout = QVBoxLayout(self)
