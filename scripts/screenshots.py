@@ -59,6 +59,7 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
     from scripts.after_interview_screenshots import render_after_interview, seed_after_interview
     from scripts.demo_history import seed_demo_history
     from scripts.friend_screenshots import render_friend, seed_friend_session
+    from scripts.mirror_screenshots import render_mirror
     from scripts.phone_screenshots import render_phone
 
     app = QApplication.instance() or QApplication([])
@@ -91,6 +92,7 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
     written += render_friend(window, out_dir, suffix, lambda seconds: _settle(app, seconds), friend_session)
     written += render_phone(window, out_dir, suffix, lambda seconds: _settle(app, seconds))
     written += render_after_interview(window, out_dir, suffix, lambda seconds: _settle(app, seconds))
+    written += render_mirror(window, out_dir, suffix, lambda seconds: _settle(app, seconds))
 
     dialog = ModelSetupDialog(context, first_run=True)
     dialog.show()

@@ -53,3 +53,17 @@ def test_other_modes_export_no_cues_and_the_cli_exports_the_log(capsys):
     assert main(["export", str(session_id), "--format", "json", "--output", "-"]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert [cue["cue"] for cue in exported["answers"][0]["cues"]] == ["slow_down", "good_pace"]
+
+
+def test_history_lists_mirror_sessions_as_their_own_mode(capsys):
+    from mockint.cli import main
+
+    with Store.open(app_paths()) as store:
+        _mirror_session(store)
+        solo = store.create_session(PracticeMode.SOLO)
+        store.add_answer(solo.id, "Why this job?")
+    assert main(["history", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    sessions = listed["sessions"] if isinstance(listed, dict) else listed
+    assert sorted(s["mode"] for s in sessions) == ["mirror", "solo"]
+    assert PracticeMode.MIRROR.label == "Mirror practice"

@@ -7,6 +7,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from mockint.app.mirror import load_mirror_media
 from mockint.core.mirror_cues import Cue, ShownCue
@@ -29,16 +31,23 @@ def _page(qtbot, context, *, frames: bool) -> MirrorPage:
     return page
 
 
+def _space(page: MirrorPage) -> None:
+    """The Space key, as the user presses it on the page."""
+    page.activateWindow()
+    page.mirror.setFocus()
+    QTest.keyClick(page.mirror, Qt.Key.Key_Space)
+
+
 def _answer(qtbot, page: MirrorPage, microphone, wav, *, during=None):
     with qtbot.waitSignal(page.flow.answer_started, timeout=15000):
-        page.toggle()
+        _space(page)
     player = play_in_background(microphone, wav)
     if during is not None:
         during()
     qtbot.waitUntil(lambda: not player.is_alive(), timeout=30000)
     qtbot.waitUntil(lambda: page.flow.capture is not None and page.flow.capture.elapsed_s > 1.2, timeout=5000)
-    with qtbot.waitSignal(page.flow.replay_ready, timeout=20000) as ready:
-        page.toggle()  # Space: stop
+    with qtbot.waitSignal(page.flow.replay_ready, timeout=60000) as ready:
+        _space(page)  # stop: the replay follows at once
     return ready.args[0]
 
 

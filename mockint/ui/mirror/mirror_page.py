@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -127,9 +127,6 @@ class MirrorPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        space.activated.connect(self.toggle)
 
     # ----- the question
 
@@ -171,6 +168,15 @@ class MirrorPage(QWidget):
                 return
         self.status.setText("")
         self.flow.toggle(self.current_setup())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Space starts and stops wherever the focus is on the page (a focused button or box
+        # takes Space itself first: the Start button does the same, a tick box ticks).
+        if event.key() == Qt.Key.Key_Space and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            event.accept()
+            self.toggle()
+            return
+        super().keyPressEvent(event)
 
     def _answering_changed(self, answering: bool) -> None:
         self.start_button.setText("Stop (Space)" if answering else "Start (Space)")
