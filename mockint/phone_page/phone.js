@@ -8,6 +8,7 @@ const $ = (id) => document.getElementById(id);
 let socket = null;
 let state = null;
 let retryMs = 500;
+let refused = false; // this device is not (or no longer) the paired one: stop retrying
 let scores = {};
 
 function send(message) {
@@ -45,6 +46,10 @@ function connect() {
   socket.addEventListener("message", (event) => receive(JSON.parse(event.data)));
   socket.addEventListener("close", () => {
     setConnected(false);
+    if (refused) {
+      $("connection").textContent = "Not paired";
+      return;
+    }
     setTimeout(connect, retryMs);
     retryMs = Math.min(retryMs * 2, 5000);
   });
@@ -59,6 +64,7 @@ function receive(frame) {
   } else if (frame.type === "status" || frame.type === "error") {
     $("status").textContent = frame.message;
   } else if (frame.type === "refused") {
+    refused = true;
     $("status").textContent = frame.message;
     socket.close();
   }
