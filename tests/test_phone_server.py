@@ -176,3 +176,18 @@ def test_it_binds_the_local_address_unless_settings_choose_every_interface(make_
     panel.toggle()
     assert phone.server.ws is not None and phone.server.ws.serverAddress().toString() == "0.0.0.0"
     panel.toggle()
+
+
+def test_closing_the_app_switches_the_phone_console_off(make_window, qtbot):
+    window = make_window()
+    friend = window.page("friend")
+    assert window.show_page("friend")
+    qtbot.waitUntil(friend.isVisible)
+    friend.phone.switch_on("127.0.0.1")
+    assert friend.phone.is_on
+    http = friend.phone.server.http
+    assert http is not None
+    window.close()
+    assert not friend.phone.is_on
+    http.join()
+    assert not http.is_running
