@@ -18,7 +18,11 @@ import threading
 
 log = logging.getLogger(__name__)
 
-BACKGROUND_NICENESS = 10  # of 0..19: well below the GUI, above truly idle work
+# Of 0..19. Under the kernel's fair scheduler a nice-5 thread gets about a third of the CPU an
+# equal nice-0 thread gets when they compete, and the GUI thread preempts it on waking. Nice 10
+# (a tenth) starved recognition on a machine saturated by other work: the report came more than
+# 30 s after Stop.
+BACKGROUND_NICENESS = 5
 
 
 def lower_this_thread_priority(niceness: int = BACKGROUND_NICENESS) -> bool:
