@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QScrollArea, QSpi
 
 from mockint.paths import app_paths
 from mockint.settings import Setting, Settings
-from mockint.ui.widget_policy import install_widget_policy
+from mockint.ui.widget_policy import apply_widget_policy
 
 LINK = '<a href="https://example.com/phish">Click to claim your prize</a>'
 TABLE = "<table><tr><td>fake</td><td>table</td></tr></table>"
@@ -48,7 +48,6 @@ def wheel(widget: QWidget, steps: int = -3) -> QWheelEvent:
 
 
 def test_the_wheel_scrolls_the_page_over_a_box_without_focus_and_turns_a_focused_one(qtbot):
-    install_widget_policy()
     area = QScrollArea()
     qtbot.addWidget(area)
     column = QWidget()
@@ -63,6 +62,7 @@ def test_the_wheel_scrolls_the_page_over_a_box_without_focus_and_turns_a_focused
     layout.addWidget(combo)
     layout.addSpacing(900)
     area.setWidget(column)
+    apply_widget_policy(area)
     area.resize(300, 400)
     area.show()
     qtbot.waitExposed(area)

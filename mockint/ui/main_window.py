@@ -36,7 +36,7 @@ from mockint.ui.icons import app_icon, themed_icon
 from mockint.ui.pages import NAV_PAGES, extra_page_modules, nav_page_module
 from mockint.ui.shortcuts import install_page_shortcuts, install_quit_shortcut, page_shortcut_text
 from mockint.ui.theme import Theme
-from mockint.ui.widget_policy import install_widget_policy
+from mockint.ui.widget_policy import apply_widget_policy
 from mockint.ui.widgets.elided_label import ElidedLabel
 from mockint.ui.widgets.labels import named
 from mockint.ui.workers import FunctionWorker
@@ -65,7 +65,6 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}  # pages not built yet, by key
         self._extras_found = not discover_pages
         self._closed = False
-        install_widget_policy()
         self.setWindowTitle("MockInt")
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
@@ -89,6 +88,7 @@ class MainWindow(QMainWindow):
             # Extra pages (other modes) only add sidebar entries: found once the window is up.
             QTimer.singleShot(0, self._find_extra_pages)
         self._select_first_available()
+        apply_widget_policy(self)  # the window's own parts; pages get it as they are built and shown
         if load_in_background:
             # After the event loop has shown the window: loading never delays it.
             QTimer.singleShot(0, self.start_background_loading)
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         if not widget.accessibleName():
             widget.setAccessibleName(f"{item.text()} page")
+        apply_widget_policy(widget)
         self._pages[key] = widget
         self.stack.addWidget(widget)
         entry = next((e for e in NAV_PAGES if e.key == key), None)
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         key = item.data(KEY_ROLE)
         page = self.page(key)
         if page is not None:
+            apply_widget_policy(page)  # again: covers what the page added since it was built
             self.stack.setCurrentWidget(page)
             self.page_changed.emit(key)
 

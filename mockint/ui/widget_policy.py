@@ -1,12 +1,18 @@
-"""Rules every widget of the app follows, applied once for the whole application.
+"""Rules every widget of the window follows, applied to a whole page (or dialog) at once.
 
 - Labels show text literally: a QLabel left on Qt's default (AutoText) guesses rich text, so a
-  deck someone shares could show fake links, tables or local images. Every label is switched to
-  PlainText when it is first polished; the few that mean markup set RichText themselves.
+  deck someone shares could show fake links, tables or local images. Every label still on
+  AutoText is switched to PlainText; the few that mean markup set RichText themselves.
 - Spin boxes and combo boxes take the mouse wheel only when they have focus: scrolling a page
-  over them must scroll the page, never change (and save) a setting by accident.
+  over them scrolls the page, never changes (and saves) a setting by accident.
 
-One application-wide event filter does both, so pages added later follow the rules too.
+The main window applies this to every page when it is built and again whenever it is shown (so
+widgets a page added since are covered), and the model setup to its dialog. Labels made later
+while a page is on screen should come from `widgets.labels.text_label`, which is plain text.
+
+Why not one application-wide event filter: it would run Python for every event of the app, and
+each of those calls needs the GIL, which a busy worker thread holds for up to 5 ms at a time;
+the window would stall exactly when recognition and analysis are running.
 """
 
 from __future__ import annotations
@@ -15,25 +21,22 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLabel, QWidget
 
-_POLISH = QEvent.Type.Polish
-_WHEEL = QEvent.Type.Wheel
+_GUARDED = "mockint_wheel_guarded"  # a property on boxes that already have the guard
 
 
-class WidgetPolicy(QObject):
+class WheelGuard(QObject):
+    """Installed on a spin or combo box: without focus, its wheel scrolls the page instead."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        kind = event.type()
-        if kind == _POLISH:
-            if isinstance(watched, QLabel):
-                if watched.textFormat() == Qt.TextFormat.AutoText:
-                    watched.setTextFormat(Qt.TextFormat.PlainText)
-            elif isinstance(watched, QAbstractSpinBox | QComboBox):
-                # WheelFocus would hand focus to the box under a scrolling mouse, then let it turn.
-                if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                    watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == _WHEEL and isinstance(watched, QAbstractSpinBox | QComboBox) and not _focused(watched):
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not _focused(watched):
             _scroll_page_instead(watched, event)
             return True
         return False
+
+
+def _focused(widget: QWidget) -> bool:
+    proxy = widget.focusProxy()
+    return widget.hasFocus() or (proxy is not None and proxy.hasFocus())
 
 
 def _scroll_page_instead(box: QWidget, event: QEvent) -> None:
@@ -50,22 +53,32 @@ def _scroll_page_instead(box: QWidget, event: QEvent) -> None:
     event.accept()
 
 
-def _focused(widget: QWidget) -> bool:
-    proxy = widget.focusProxy()
-    return widget.hasFocus() or (proxy is not None and proxy.hasFocus())
+_guard: WheelGuard | None = None
 
 
-_installed: dict[int, WidgetPolicy] = {}
+def _wheel_guard() -> WheelGuard:
+    global _guard
+    if _guard is None:
+        _guard = WheelGuard(QApplication.instance())
+    return _guard
 
 
-def install_widget_policy(app: QApplication | None = None) -> WidgetPolicy:
-    """Installs the policy on the application once (later calls return the same filter)."""
-    app = app or QApplication.instance()  # type: ignore[assignment]
-    if not isinstance(app, QApplication):
-        raise RuntimeError("the widget policy needs a QApplication")
-    policy = _installed.get(id(app))
-    if policy is None:
-        policy = WidgetPolicy(app)
-        app.installEventFilter(policy)
-        _installed[id(app)] = policy
-    return policy
+def apply_widget_policy(root: QWidget) -> None:
+    """Applies the rules to `root` and every widget under it (cheap: call it again freely)."""
+    labels = root.findChildren(QLabel)
+    if isinstance(root, QLabel):
+        labels.append(root)
+    for label in labels:
+        if label.textFormat() == Qt.TextFormat.AutoText:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+    boxes: list[QWidget] = [*root.findChildren(QAbstractSpinBox), *root.findChildren(QComboBox)]
+    if isinstance(root, QAbstractSpinBox | QComboBox):
+        boxes.append(root)
+    for box in boxes:
+        if box.property(_GUARDED):
+            continue
+        box.setProperty(_GUARDED, True)
+        # WheelFocus would hand focus to the box under a scrolling mouse, and then let it turn.
+        if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(_wheel_guard())

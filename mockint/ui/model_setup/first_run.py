@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QPushButton
 from mockint.core.errors import NoModelError
 from mockint.ui.context import AppContext
 from mockint.ui.icons import themed_icon
+from mockint.ui.widget_policy import apply_widget_policy
 
 if TYPE_CHECKING:  # the dialog (and the downloader) load when it is first opened, not with the window
     from mockint.ui.model_setup.setup_dialog import ModelSetupDialog
@@ -60,6 +61,7 @@ class ModelSetupLauncher(QObject):
 
             self.dialog = ModelSetupDialog(self.context, first_run=True, parent=self.window)
             self.dialog.installed.connect(lambda _path: self._set_needed(False))
+            apply_widget_policy(self.dialog)
         self.dialog.start_over_if_finished()
         self.dialog.show()
         self.dialog.raise_()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from mockint.app.outcome import AnswerOutcome, length_text, step_title, top_feedback
@@ -12,7 +12,7 @@ from mockint.core.formatting import fillers_text, pace_text
 from mockint.core.session import AnswerHeadline, SessionSummary
 from mockint.ui.practice.answer_summary import feedback_row
 from mockint.ui.theme import Theme
-from mockint.ui.widgets.labels import named
+from mockint.ui.widgets.labels import named, text_label
 
 
 def overall_text(outcomes: Sequence[AnswerOutcome]) -> str:
@@ -108,16 +108,14 @@ class SessionSummaryView(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 14, 20, 16)
         layout.setSpacing(6)
-        layout.addWidget(named(QLabel(step_title(outcome.step).upper()), "fieldLabel"))
-        question = named(QLabel(outcome.step.text), "questionText")
-        question.setWordWrap(True)
-        question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(text_label(step_title(outcome.step).upper(), name="fieldLabel"))
+        # Made while the page is on screen: plain text here, as the deck's words must be.
+        question = text_label(outcome.step.text, name="questionText", wrap=True, selectable=True)
         layout.addWidget(question)
         figures_text = "   ·   ".join(
             (length_text(outcome), pace_text(outcome.wpm), fillers_text(outcome.fillers_per_min))
         )
-        figures = named(QLabel(figures_text), "hint")
-        figures.setWordWrap(True)
+        figures = text_label(figures_text, name="hint", wrap=True)
         layout.addWidget(figures)
         items = top_feedback(outcome.report, work_on=1, strengths=1)
         for item in items:
