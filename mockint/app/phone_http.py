@@ -107,6 +107,7 @@ class PhoneHttpServer:
         self._server = ThreadingHTTPServer((host, port), _handler_for(self))
         self._server.daemon_threads = True
         self.port = int(self._server.server_address[1])
+        self._stopper: threading.Thread | None = None
         self._thread = threading.Thread(target=self._serve, name="phone-http", daemon=True)
         self._thread.start()
 
@@ -121,10 +122,14 @@ class PhoneHttpServer:
             server.shutdown()
             server.server_close()
 
-        threading.Thread(target=shut_down, name="phone-http-stop", daemon=True).start()
+        self._stopper = threading.Thread(target=shut_down, name="phone-http-stop", daemon=True)
+        self._stopper.start()
 
     def join(self, timeout: float = 5.0) -> None:
+        """Waits until the port is closed (tests; the window never waits for this)."""
         self._thread.join(timeout)
+        if self._stopper is not None:
+            self._stopper.join(timeout)
 
     @property
     def bound_address(self) -> str:
@@ -132,7 +137,7 @@ class PhoneHttpServer:
 
     @property
     def is_running(self) -> bool:
-        return self._thread.is_alive()
+        return self._thread.is_alive() or (self._stopper is not None and self._stopper.is_alive())
 
     def host_allowed(self, host_header: str | None) -> bool:
         if not host_header:
