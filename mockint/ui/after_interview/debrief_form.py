@@ -89,7 +89,7 @@ class QuestionRow(QFrame):
             grid.addWidget(box, index // 3, index % 3)  # three a row: fits beside the list of debriefs
         self.note = named(QLineEdit(item.note), f"Note on question {number}", "What you said, or what went wrong")
         self.note.setPlaceholderText("What you said, or what went wrong (your words)")
-        self.remove = button("Remove", f"Remove question {number}")
+        self.remove = named(button("Remove"), f"Remove question {number}")
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
