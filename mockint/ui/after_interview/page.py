@@ -112,8 +112,6 @@ class AfterInterviewPage(QWidget):
         self.tabs.addTab(self.progress_view, "Progress")
 
         self.practice = PracticePanel(context)
-        self.back = button("Back to the plan")
-        self.back.clicked.connect(self.practice.end)
         practice_view = QWidget()
         practice_layout = QVBoxLayout(practice_view)
         practice_layout.addWidget(self.practice, 1)
