@@ -118,8 +118,10 @@ def test_with_frames_the_video_is_recorded_and_replays_in_step_with_the_audio(
 
     # The transcript scrolls with the sound, and a deleted session takes its video with it.
     assert page.replay.transcript.playing_word is not None
-    page.hide()
+    page.hide()  # leaving the page closes the camera and ends the session
+    assert page.video.camera is None and page.video.frame_input is None
     session_id = store.get_answer(answer_id).session_id
+    qtbot.waitUntil(lambda: store.get_session(session_id).ended_at is not None, timeout=5000)
     store.delete_session(session_id)
     assert not video.exists() and not store.recordings.mirror_log_path_for(answer_id).exists()
 
@@ -209,3 +211,16 @@ def test_settings_choose_the_camera_and_keep_or_age_out_videos(qtbot, context):
     assert context.settings.get(Setting.MIRROR_VIDEO_DAYS) == 14
     for widget in (section.camera, section.preview_button, section.keep_video, section.video_days, section.cues):
         assert widget.accessibleName()
+
+
+def test_no_microphone_is_one_line_and_the_page_keeps_working(qtbot, context):
+    from mockint.settings import Setting
+
+    context.set_setting(Setting.INPUT_DEVICE, "Microphone That Was Unplugged")
+    page = _page(qtbot, context, frames=False)
+    with qtbot.waitSignal(page.flow.failed, timeout=10000):
+        _space(page)
+    assert "Microphone That Was Unplugged" in page.status.text() and "\n" not in page.status.text()
+    assert not page.flow.busy and page.start_button.isEnabled()
+    assert context.store.value.list_sessions() == []  # nothing half-made is kept
+    page.hide()

@@ -61,6 +61,8 @@ class MirrorPage(QWidget):
         self.frame_source: Callable[[MirrorVideo], GeneratedFrames] | None = None
         self.last_replay: Replay | None = None
         self.pick_dialog: PickQuestionDialog | None = None
+        self._window_hooked = False
+        self._end_session_when_saved = False  # the user left while the last answer was being saved
         self._build()
         self.flow.answering_changed.connect(self._answering_changed)
         self.flow.elapsed.connect(self.mirror.set_elapsed)
@@ -202,6 +204,10 @@ class MirrorPage(QWidget):
 
     def show_replay(self, replay: Replay) -> None:
         self.last_replay = replay
+        if self._end_session_when_saved:
+            self._end_session_when_saved = False
+            self.flow.end_session()
+            return
         self.status.setText("Your answer is saved. The replay plays now; Space answers again.")
         self.stack.setCurrentWidget(self.replay)
         self.replay.show_answer(replay.captured, replay.media, replay.setup.question_text, replay.setup.target)
@@ -219,6 +225,7 @@ class MirrorPage(QWidget):
     def open_camera(self) -> None:
         if self.video.has_source:
             return
+        self.mirror.set_note("")
         if self.frame_source is not None:
             self.frames = self.frame_source(self.video)
             self.frames.ended.connect(self.video.end_source)
@@ -228,7 +235,6 @@ class MirrorPage(QWidget):
         if device is None:
             self.mirror.become_voice_mirror(problem.value if problem is not None else "")
             return
-        self.mirror.set_note("")
         self.video.use_camera(device)
 
     def close_camera(self) -> None:
@@ -240,15 +246,30 @@ class MirrorPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self._end_session_when_saved = False
         self.open_camera()
         self._prune_old_videos()
         self.mirror.setFocus()
+        closing = getattr(self.window(), "closing", None)
+        if not self._window_hooked and closing is not None:
+            self._window_hooked = True
+            closing.connect(self.abort_session)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         super().hideEvent(event)
         if self.flow.answering:
-            self.flow.stop()
+            self.flow.stop()  # leaving ends the answer: it is saved
         self.replay.stop()
+        self.close_camera()
+        # The session ends when the user leaves the page (once the last answer is saved).
+        if self.flow.busy:
+            self._end_session_when_saved = True
+        else:
+            self.flow.end_session()
+
+    def abort_session(self) -> None:
+        """The window is closing: what was recorded is kept, nothing waits."""
+        self.flow.end_session()
         self.close_camera()
 
     def _prune_old_videos(self) -> None:
