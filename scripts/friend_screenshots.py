@@ -7,6 +7,7 @@ shot is of a seeded friend session, analysed by the real engine like the demo hi
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,9 +15,10 @@ from pathlib import Path
 from mockint.core.session import FlaggedMoment, FlagKind, PracticeMode, Rating
 from mockint.paths import app_paths
 from mockint.store import Store
-from scripts.demo_history import ANSWERS, _add_answer
+from scripts.demo_history import ANSWERS, _add_answer, _timed_words, _write_voice_like_wav
 
 NOTE = "Good: names the vendor change"
+CONSOLE_NOTE = "Good example; ask for the result"  # fits whichever question the console drew
 
 
 def seed_friend_session(now: datetime | None = None) -> int:
@@ -29,7 +31,8 @@ def seed_friend_session(now: datetime | None = None) -> int:
         answers = []
         for number, (question, deck, target, tries) in enumerate(ANSWERS[:2]):
             asked = started + timedelta(minutes=5 * number)
-            answers.append(_add_answer(store, session.id, question, deck, target, tries[1], None, asked))
+            # The friend session is today's: the candidate's best answers so far, as in the demo history.
+            answers.append(_add_answer(store, session.id, question, deck, target, tries[-1], None, asked))
         first, second = answers
         store.add_flags(
             [
@@ -88,13 +91,15 @@ def render_friend(window, out_dir: Path, suffix: str, settle: Callable[[float], 
     friend.setup_panel.candidate.setText("Sam")
     friend.start()
     settle(2.0)
+    recorded = friend.flow.session.id if friend.flow.session is not None else None
     console = friend.console
+    voice = _candidate_speaking()  # the level meter shows the microphone hearing someone
     console.do(FriendCommand.START_STOP)
     settle(2.5)
     console.do(FriendCommand.FLAG_STRONG)
     settle(1.2)
     console.do(FriendCommand.NOTE)
-    QTest.keyClicks(console.note_edit, NOTE)
+    QTest.keyClicks(console.note_edit, CONSOLE_NOTE)
     QTest.keyClick(console.note_edit, Qt.Key.Key_Return)
     settle(1.0)
     save(window, "friend-console")
@@ -103,5 +108,34 @@ def render_friend(window, out_dir: Path, suffix: str, settle: Callable[[float], 
     settle(1.0)
     save(candidate, "friend-candidate")
     friend.abort_session()
+    if voice is not None:
+        voice.terminate()
+        voice.wait(timeout=10)
     settle(1.0)
+    store = window.context.store.value
+    if recorded is not None and store is not None:
+        # The console's answer was a hum cut short for the picture: not part of the user's history,
+        # where it would drag the progress page's figures down.
+        store.delete_session(recorded)
+        window.context.events.sessions_changed.emit()
+        settle(0.5)
     return written
+
+
+def _candidate_speaking() -> subprocess.Popen[bytes] | None:
+    """Plays a voice-like hum into the tests' virtual microphone, when its PulseAudio server runs."""
+    try:
+        from tests import pulse
+    except ImportError:
+        return None
+    words, duration = _timed_words(ANSWERS[0][3][-1])
+    wav = app_paths().cache_dir / "candidate-speaking.wav"  # inside the screenshots' temporary home
+    _write_voice_like_wav(wav, words, duration)
+    try:
+        return subprocess.Popen(
+            ["paplay", "--server", pulse.SERVER, f"--device={pulse.SINK}", str(wav)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return None  # no paplay: the console shows a silent microphone, which is true

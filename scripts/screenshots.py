@@ -46,6 +46,20 @@ def _use_virtual_microphone() -> None:
         pass  # no PulseAudio here: Settings shows its no-microphone state, which is fine too
 
 
+def _forget_empty_sessions(context, settle) -> None:
+    """Sessions the console shots started and closed with nothing said: no part of the history
+    the after-interview pages sum up (closing mid-session keeps even an empty one, in case an
+    answer was still on its way)."""
+    store = context.store.value
+    if store is None:
+        return
+    for overview in store.list_sessions():
+        if not store.answers_for_session(overview.session.id):
+            store.delete_session(overview.session.id)
+    context.events.sessions_changed.emit()
+    settle(0.5)
+
+
 def render(out_dir: Path, dark: bool) -> list[Path]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -81,7 +95,7 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
     for key in PAGES:
         window.show_page(key)
         if key == "review":
-            window.page("review").show_session(sessions[1])  # early days: fillers and pauses to show
+            window.page("review").show_session(sessions[0])  # the first week: fillers, pauses and a retry to show
         if key == "decks":
             window.page("decks").findChild(DeckList).select_deck("tricky")
         _settle(app, 1.5)
@@ -91,6 +105,7 @@ def render(out_dir: Path, dark: bool) -> list[Path]:
 
     written += render_friend(window, out_dir, suffix, lambda seconds: _settle(app, seconds), friend_session)
     written += render_phone(window, out_dir, suffix, lambda seconds: _settle(app, seconds))
+    _forget_empty_sessions(context, lambda seconds: _settle(app, seconds))
     written += render_after_interview(window, out_dir, suffix, lambda seconds: _settle(app, seconds))
     written += render_mirror(window, out_dir, suffix, lambda seconds: _settle(app, seconds))
 
