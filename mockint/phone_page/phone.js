@@ -84,7 +84,7 @@ function render(s) {
   $("position").textContent = s.number === null ? "Session ended"
     : `Question ${s.number}${s.total ? ` of ${s.total}` : ""}${s.is_follow_up ? " · follow-up" : ""}`;
   $("question").textContent = s.question === null ? "That was the last question. Every answer is saved." : s.question;
-  $("target").textContent = s.target_s ? `Target ${clock(s.target_s[0])}–${clock(s.target_s[1])}` : "";
+  $("target").textContent = s.target_s ? `Target ${s.target_s[0]}–${s.target_s[1]} s` : ""; // as the window writes it
   $("guide").textContent = s.good_answer || "The deck has no notes for this question.";
   const list = $("follow-ups");
   list.replaceChildren(...(s.follow_ups.length ? s.follow_ups : ["None in the deck."]).map((text) => {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QListWidget, QVBoxLayout, QWidget
 
 from mockint.app.after_interview import AttemptComparison
@@ -30,6 +30,9 @@ class ProgressView(QWidget):
         self.latest = text_label("", role="Latest attempt", wrap=True, selectable=True)
         self.changes = named(QListWidget(), "What changed")
         self.changes.setMaximumHeight(130)
+        for lines in (self.summary, self.changes):
+            lines.setWordWrap(True)  # a long line wraps instead of hiding its end past a scroll bar
+            lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         grid = QGridLayout()
         grid.addWidget(text_label("First attempt", role="Heading"), 0, 0)
         grid.addWidget(text_label("Latest attempt", role="Heading"), 0, 1)

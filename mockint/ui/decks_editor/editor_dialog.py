@@ -61,6 +61,7 @@ class DeckEditor(QDialog):
 
         self.name_edit = QLineEdit(draft.name)
         self.description_edit = QLineEdit(draft.description)
+        self.description_edit.setCursorPosition(0)  # a long description shows its start, not its end
         self.language_edit = QLineEdit(draft.language)
         self.default_min = QLineEdit(draft.target_min)
         self.default_max = QLineEdit(draft.target_max)

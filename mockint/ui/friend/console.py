@@ -307,6 +307,9 @@ class FriendConsole(QWidget):
         self.good_answer.setText(good or "The deck has no notes for this question.")
         self.follow_ups.setText("\n".join(f"•  {text}" for text in follow_ups) or "None in the deck.")
         recording = model.phase in (FriendPhase.STARTING, FriendPhase.ANSWERING)
+        if not recording:  # nothing is listening: a level left from an ended answer would mislead
+            self.meter.reset()
+            self.hearing.setText("Microphone: silent")
         start = self.buttons[FriendCommand.START_STOP]
         start.setText("Stop answer (Space)" if recording else "Start answer (Space)")
         start.setAccessibleName("Stop answer" if recording else "Start answer")

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from mockint.core.session import TrendPoint
@@ -184,8 +184,12 @@ class TrendChart(QFrame):
         low_x, high_x = -X_ROOM, len(points) - 1 + X_ROOM
         for label in self.x_axis.categoriesLabels():
             self.x_axis.remove(label)
-        for index, text in axis_labels([p.started_at for p in points]).items():
+        labels = axis_labels([p.started_at for p in points])
+        for index, text in labels.items():
             self.x_axis.append(text, float(index))
+        # The last label is centred on the last point, at the plot's edge: room for its right half.
+        half_label = QFontMetrics(self.x_axis.labelsFont()).horizontalAdvance(labels[max(labels)]) // 2
+        self.chart.setMargins(QMargins(0, 0, half_label + 2, 0))
         self.x_axis.setRange(low_x, high_x)
         self.x_axis.setStartValue(low_x)
         low, high, step = value_range(self.trend, values, self._band_range)

@@ -73,6 +73,7 @@ class PhoneConsole(QObject):
         self.pairing = Pairing()
         self.server.pairing = self.pairing
         self.connected = False
+        self.last_status = ""  # a line from an earlier session would greet the new phone
         self.server.start(bind, shown, allowed)
         self.changed.emit()
 

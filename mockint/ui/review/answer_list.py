@@ -50,7 +50,9 @@ class _AnswerDelegate(QStyledItemDelegate):
         width = (view.viewport().width() if isinstance(view, QAbstractItemView) else 240) - 28
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         lines = len(_wrapped(title, QFontMetrics(_title_font(option.font, True)), width, TITLE_LINES))
-        return QSize(200, line * lines + line + 22)
+        detail_font = _detail_font(option.font)
+        details = _detail_lines(index.data(DETAIL_ROLE) or "", QFontMetrics(detail_font), width)
+        return QSize(200, line * lines + QFontMetrics(detail_font).height() * len(details) + 22)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -80,16 +82,34 @@ class _AnswerDelegate(QStyledItemDelegate):
         for number, text in enumerate(lines):
             line = QRect(text_rect.left(), text_rect.top() + number * line_height, text_rect.width(), line_height)
             painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
-        detail_font = QFont(option.font)
-        detail_font.setPointSizeF(max(detail_font.pointSizeF() - 1, 7.0))
-        painter.setFont(detail_font)
+        painter.setFont(_detail_font(option.font))
         painter.setPen(QColor(c("muted") if enabled else c("faint")))
-        line = QRect(text_rect.left(), text_rect.top() + len(lines) * line_height + 3, text_rect.width(), line_height)
-        detail = painter.fontMetrics().elidedText(
-            index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideRight, line.width()
-        )
-        painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail)
+        top = text_rect.top() + len(lines) * line_height + 3
+        detail_height = painter.fontMetrics().height()
+        details = _detail_lines(index.data(DETAIL_ROLE) or "", painter.fontMetrics(), text_rect.width())
+        for number, detail in enumerate(details):
+            line = QRect(text_rect.left(), top + number * detail_height, text_rect.width(), detail_height)
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail)
         painter.restore()
+
+
+def _detail_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(max(font.pointSizeF() - 1, 7.0))
+    return font
+
+
+def _detail_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int = 2) -> list[str]:
+    """The figures, broken between their parts (never inside "attempt 2 of 3") when the list is narrow."""
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} · {part}") <= width:
+            lines[-1] = f"{lines[-1]} · {part}"
+        else:
+            lines.append(part)
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [" · ".join(lines[max_lines - 1 :])]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines] or [""]
 
 
 def _title_font(base: QFont, selected: bool) -> QFont:
