@@ -1,5 +1,5 @@
 """Layouts hold at the default size and at 1024x700: nothing is clipped or cut while there is
-room, measured on the real widgets over a seeded history (with five attempts at one question)."""
+room, measured on the real widgets over a seeded history (with a retried question in its last session)."""
 
 from __future__ import annotations
 
