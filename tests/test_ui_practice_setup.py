@@ -103,7 +103,10 @@ def test_without_a_speech_model_start_waits_and_the_model_setup_is_offered(make_
     window = make_window()
     page = window.page("practice")
     window.show_page("practice")
-    qtbot.waitUntil(page.setup.model_setup_button.isVisible, timeout=10000)
+    # The decks are read once the window is up, beside the model check: wait for both.
+    qtbot.waitUntil(
+        lambda: page.setup.model_setup_button.isVisible() and page.context.decks.value is not None, timeout=10000
+    )
     assert not page.setup.start_button.isEnabled()
     assert "No speech model is installed" in page.setup.reason.text()
 

@@ -6,10 +6,13 @@ Callers catch types; SQLite's result codes (not its message text) decide which t
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint.core.errors import BadInputError, DiskFullError, StorageError
+
+if TYPE_CHECKING:  # only named in annotations: the window's instance lock imports this module before it shows
+    import sqlite3
 
 # SQLite primary result codes (https://sqlite.org/rescode.html); extended codes keep these in
 # their low byte.

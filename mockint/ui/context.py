@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mockint.core.decks import DeckLoad, load_decks
 from mockint.paths import AppPaths, app_paths, shipped_decks_dir
 from mockint.settings import Setting, Settings
 from mockint.ui.background import BackgroundResource
@@ -22,6 +21,7 @@ from mockint.ui.theme import Theme
 from mockint.ui.workers import FunctionWorker, WorkerPool
 
 if TYPE_CHECKING:  # both are heavy to import (SQLite, Vosk): loaded by the workers that need them
+    from mockint.core.decks import DeckLoad
     from mockint.speech.recognizer import SpeechModel
     from mockint.store import Store
 
@@ -35,6 +35,12 @@ class AppEvents(QObject):
     theme_changed = Signal(object)  # the new Theme (icons must be redrawn)
     status_message = Signal(str)  # a short message for the status bar
     sessions_changed = Signal()  # a session or its answers were saved, ended or deleted: History and Review reload
+
+
+def _load_decks(shipped: Path, user: Path) -> DeckLoad:
+    from mockint.core.decks import load_decks  # the TOML and CSV readers: in the worker, not at start-up
+
+    return load_decks(shipped, user)
 
 
 def _open_store(paths: AppPaths, awaiting_analysis: list[int]) -> Store:
@@ -74,7 +80,7 @@ class AppContext:
         events = AppEvents(parent)
         # One load of the deck files serves every page that shows decks (Practice, Decks).
         decks = BackgroundResource(
-            workers, lambda: FunctionWorker(load_decks, shipped_decks_dir(), paths.user_decks_dir), parent
+            workers, lambda: FunctionWorker(_load_decks, shipped_decks_dir(), paths.user_decks_dir), parent
         )
         events.decks_changed.connect(decks.load)
         events.data_deleted.connect(decks.load)

@@ -1,9 +1,11 @@
 """The main window: a sidebar of pages, the page area, and a status bar for the speech model.
 
 The window appears at once: only the page it opens on is built before it shows; every other
-page is imported and built the first time it is opened. The model and the database load in the
-background afterwards (see `AppContext.model` / `.store`). Closing cancels and waits for all
-background work.
+page is imported and built the first time it is opened. Nothing else starts until the window's
+first frame is painted (`first_frame_shown`): the model and the database then load in the
+background (see `AppContext.model` / `.store`) and the pages of other modes are looked for, so
+their imports, which hold Python's lock even in a worker thread, never delay that frame.
+Closing cancels and waits for all background work.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -50,11 +52,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_SIZE = QSize(1120, 740)
 STATUS_MESSAGE_MS = 6000
+# A shown window that is never painted (another workspace, a minimised start) still starts its
+# background work after this long.
+FIRST_FRAME_WAIT_MS = 1500
 
 
 class MainWindow(QMainWindow):
     closing = Signal()  # the window is about to close: stop recording or playback now
     page_changed = Signal(str)  # key of the page now shown
+    first_frame_shown = Signal()  # the window's first frame is painted: start-up is over
 
     SHUTDOWN_TIMEOUT_MS = 5000
 
@@ -65,6 +71,8 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}  # pages not built yet, by key
         self._extras_found = not discover_pages
         self._closed = False
+        self._first_frame_painted = False
+        self._after_first_frame: list[Callable[[], None]] | None = []  # None once run
         self.setWindowTitle("MockInt")
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
@@ -86,12 +94,12 @@ class MainWindow(QMainWindow):
                 if module_name is not None:
                     self.register_page_factory(entry.key, _page_factory(module_name, context))
             # Extra pages (other modes) only add sidebar entries: found once the window is up.
-            QTimer.singleShot(0, self._find_extra_pages)
+            self.after_first_frame(self._find_extra_pages)
         self._select_first_available()
         apply_widget_policy(self)  # the window's own parts; pages get it as they are built and shown
         if load_in_background:
-            # After the event loop has shown the window: loading never delays it.
-            QTimer.singleShot(0, self.start_background_loading)
+            self.after_first_frame(self.start_background_loading)
+        QTimer.singleShot(0, self._when_the_loop_runs)
 
     # ----- building
 
@@ -274,6 +282,41 @@ class MainWindow(QMainWindow):
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
             item.setIcon(themed_icon(item.data(ICON_ROLE), theme))
+
+    # ----- the first frame, then the rest of start-up
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._first_frame_painted:
+            self._first_frame_painted = True
+            # Queued: runs once this paint is done and flushed to the screen.
+            QTimer.singleShot(0, self._first_frame_done)
+
+    def first_frame_painted(self) -> bool:
+        return self._first_frame_painted
+
+    def after_first_frame(self, step: Callable[[], None]) -> None:
+        """Runs `step` once the first frame is painted (now, if it was): start-up work that the
+        window does not need to appear."""
+        if self._after_first_frame is None:
+            step()
+        else:
+            self._after_first_frame.append(step)
+
+    def _when_the_loop_runs(self) -> None:
+        if not self.isVisible():
+            self._run_after_first_frame()  # a window built but not shown (tests): nothing to wait for
+        elif not self._first_frame_painted:
+            QTimer.singleShot(FIRST_FRAME_WAIT_MS, self._run_after_first_frame)
+
+    def _first_frame_done(self) -> None:
+        self.first_frame_shown.emit()
+        self._run_after_first_frame()
+
+    def _run_after_first_frame(self) -> None:
+        work, self._after_first_frame = self._after_first_frame or [], None
+        for step in work:
+            step()
 
     # ----- background loading and status
 

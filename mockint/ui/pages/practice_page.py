@@ -4,32 +4,40 @@ Three views in turn: the setup panel, the interview (driven by `SessionFlow`), a
 Keys while interviewing: Space starts/stops an answer (and skips think time), N next
 question, R hear the question again, Esc ends the session after asking (what was recorded is
 kept). Closing the window mid-answer keeps what was recorded.
+
+Start-up: the page opens on the setup panel, so only that panel is built with it. The decks
+are read (in the background), and the session's parts (the flow, the interview view, the
+summary) and the modules they need (the app layer of an answer, the analysis and its wording)
+are built, once the window's first frame is painted; the parts are built at once if something
+asks for them sooner (`flow`, `interview`, `summary`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from mockint.app.outcome import AnswerOutcome
 from mockint.app.practice_options import PracticeOptions
-from mockint.core.decks import DeckLoad, Question
 from mockint.core.errors import NoModelError
-from mockint.core.interview_plan import InterviewPlan, Step
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
-from mockint.ui.practice.interview_view import InterviewView
-from mockint.ui.practice.session_flow import SessionFlow
 from mockint.ui.practice.session_state import Phase, SessionResult
-from mockint.ui.practice.session_summary import SessionSummaryView
 from mockint.ui.practice.setup_panel import SetupPanel
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.page_header import PageHeader
+
+if TYPE_CHECKING:
+    from mockint.app.outcome import AnswerOutcome
+    from mockint.core.decks import DeckLoad, Question
+    from mockint.core.interview_plan import Step
+    from mockint.ui.practice.interview_view import InterviewView
+    from mockint.ui.practice.session_flow import SessionFlow
+    from mockint.ui.practice.session_summary import SessionSummaryView
 
 PAGE_KEY = "practice"
 REVIEW_PAGE_KEY = "review"
@@ -51,17 +59,14 @@ class PracticePage(QWidget):
         self.confirm_box: QMessageBox | None = None
         self._window_hooked = False
         self._model_dialog: QWidget | None = None
-        self.flow = SessionFlow(context, self)
+        self._session_parts: tuple[SessionFlow, InterviewView, SessionSummaryView] | None = None
 
         self.header = PageHeader(
             "Practice", "A mock interview out loud: MockInt asks, you answer, then you see what to work on."
         )
         self.setup = SetupPanel(context)
-        self.interview = InterviewView(context.theme)
-        self.summary = SessionSummaryView(context.theme)
         self.views = QStackedWidget()
-        for view in (self.setup, self.interview, self.summary):
-            self.views.addWidget(view)
+        self.views.addWidget(self.setup)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(16)
@@ -71,10 +76,10 @@ class PracticePage(QWidget):
         self._engine_changed()
         if context.decks.state is ResourceState.READY and context.decks.value is not None:
             self._decks_loaded(context.decks.value)
-        context.decks.load_once()
+        # The decks are read when the page is first shown: see showEvent.
 
     def _connect(self) -> None:
-        c, flow, view = self.context, self.flow, self.interview
+        c = self.context
         self.setup.start_requested.connect(self.start_session)
         self.setup.model_setup_requested.connect(self.open_model_setup)
         for resource in (c.model, c.store):
@@ -83,6 +88,47 @@ class PracticePage(QWidget):
             resource.unavailable.connect(self._engine_changed)
         c.decks.ready.connect(self._decks_loaded)  # the Decks page reports a failed load
         c.events.theme_changed.connect(self._theme_changed)
+
+    # ----- the session's parts, built after the first frame
+
+    @property
+    def flow(self) -> SessionFlow:
+        return self._built_session_parts()[0]
+
+    @property
+    def interview(self) -> InterviewView:
+        return self._built_session_parts()[1]
+
+    @property
+    def summary(self) -> SessionSummaryView:
+        return self._built_session_parts()[2]
+
+    def session_parts_built(self) -> bool:
+        return self._session_parts is not None
+
+    def build_session_parts(self) -> None:
+        """Builds the flow, the interview view and the summary now, if they are not built yet."""
+        if shiboken6.isValid(self):
+            self._built_session_parts()
+
+    def _built_session_parts(self) -> tuple[SessionFlow, InterviewView, SessionSummaryView]:
+        if self._session_parts is None:
+            from mockint.ui.practice.interview_view import InterviewView
+            from mockint.ui.practice.session_flow import SessionFlow
+            from mockint.ui.practice.session_summary import SessionSummaryView
+
+            parts = (
+                SessionFlow(self.context, self),
+                InterviewView(self.context.theme),
+                SessionSummaryView(self.context.theme),
+            )
+            self._session_parts = parts
+            self.views.addWidget(parts[1])
+            self.views.addWidget(parts[2])
+            self._connect_session_parts(*parts)
+        return self._session_parts
+
+    def _connect_session_parts(self, flow: SessionFlow, view: InterviewView, summary: SessionSummaryView) -> None:
         view.space_pressed.connect(flow.press_space)
         view.next_pressed.connect(flow.next_question)
         view.repeat_pressed.connect(flow.repeat_question)
@@ -99,9 +145,9 @@ class PracticePage(QWidget):
         flow.answer_failed.connect(self._answer_failed)
         flow.failed_to_start.connect(self._failed_to_start)
         flow.session_finished.connect(self._session_finished)
-        self.summary.review_requested.connect(self.open_review)
-        self.summary.again_requested.connect(self.practise_again)
-        self.summary.setup_requested.connect(self.show_setup)
+        summary.review_requested.connect(self.open_review)
+        summary.again_requested.connect(self.practise_again)
+        summary.setup_requested.connect(self.show_setup)
 
     # ----- decks and readiness
 
@@ -158,6 +204,8 @@ class PracticePage(QWidget):
         decks = self.setup.selected_decks()
         if not decks or self.flow.is_active:
             return
+        from mockint.core.interview_plan import InterviewPlan
+
         plan = InterviewPlan.from_decks(decks, options.question_count, shuffle=options.shuffle)
         self.interview.live_transcript_wanted = options.live_transcript
         self.interview.card.show_note("")
@@ -196,6 +244,8 @@ class PracticePage(QWidget):
 
     def question_of(self, step: Step) -> Question | None:
         """The deck's question behind `step` (for its coaching), if the deck still has it."""
+        from mockint.core.decks import DeckLoad
+
         load = self.context.decks.value
         deck = load.find(step.deck_id) if isinstance(load, DeckLoad) else None
         if deck is None or not deck.has_question(step.question_id):
@@ -258,10 +308,20 @@ class PracticePage(QWidget):
         if not self._window_hooked and hasattr(window, "closing"):
             self._window_hooked = True
             window.closing.connect(self.abort_session)
+            if hasattr(window, "first_frame_shown") and not window.first_frame_painted():
+                window.first_frame_shown.connect(self._first_shown)
+                return
+        if self._session_parts is None:
+            self._first_shown()
+
+    def _first_shown(self) -> None:
+        """Reads the decks (worker) and then builds the session's parts, once the page is on screen."""
+        self.context.decks.load_once()
+        QTimer.singleShot(0, self.build_session_parts)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Shown on its own (not inside the main window): closing it is closing the app.
-        if self.flow.is_active:
+        if self._session_parts is not None and self.flow.is_active:
             self.abort_session()
         super().closeEvent(event)
 
@@ -269,9 +329,12 @@ class PracticePage(QWidget):
         """The window is closing: stop now, keep what was recorded."""
         if self.confirm_box is not None:
             self.confirm_box.close()
+        if self._session_parts is None:
+            return  # no session was ever started
         self.interview.countdown.stop()
         self.flow.abort()
 
     def _theme_changed(self, theme: Theme) -> None:
-        self.interview.set_theme(theme)
-        self.summary.set_theme(theme)
+        if self._session_parts is not None:  # built later, they take the theme then in force
+            self.interview.set_theme(theme)
+            self.summary.set_theme(theme)

@@ -8,13 +8,16 @@ and by the accessibility action alike, and reads as "Warm-up, 12 questions, chec
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from mockint.core.decks import Deck
 from mockint.ui.widgets.labels import text_label
+
+if TYPE_CHECKING:  # the deck model loads with the decks, after the window is up
+    from mockint.core.decks import Deck
 
 
 def question_count(deck: Deck) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from mockint.app.outcome import AnswerOutcome
+if TYPE_CHECKING:  # the outcome's module brings the analysis: the Practice page's first frame does not need it
+    from mockint.app.outcome import AnswerOutcome
 
 
 class Phase(StrEnum):

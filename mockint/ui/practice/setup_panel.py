@@ -7,6 +7,7 @@ with the reason shown beside it, until a deck is chosen and the speech model is 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from mockint.app.practice_options import PracticeOptions
-from mockint.core.decks import Deck, DeckLoad
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
 from mockint.ui.practice.deck_checklist import DeckChecklist
 from mockint.ui.widgets.labels import named
+
+if TYPE_CHECKING:  # the decks' readers load with the decks, after the window is up
+    from mockint.core.decks import Deck, DeckLoad
 
 MAX_QUESTIONS = 50
 MAX_THINK_S = 120
