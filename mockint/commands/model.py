@@ -90,8 +90,8 @@ def run_list(args: argparse.Namespace) -> int:
     if installed:
         print(f"Installed in {paths.models_dir}:")
         width = max(len(name) for name in installed)
-        for name, model in installed.items():
-            state = "ok" if model.usable else f"broken: {model.problems[0]}"
+        for name, found in installed.items():
+            state = "ok" if found.usable else f"broken: {found.problems[0]}"
             print(f"  {name:<{width}}  {state}{', in use' if name == in_use_name else ''}")
     else:
         print(

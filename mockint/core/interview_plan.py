@@ -119,17 +119,21 @@ class InterviewPlan:
         if self.is_finished:
             return None
         planned = self._questions[self._index]
-        common = {
-            "number": self._index + 1,
-            "total": self.total,
-            "deck_id": planned.deck_id,
-            "question_id": planned.question.id,
-            "language": planned.language,
-        }
         if self._follow_up is None:
-            return Step(kind=StepKind.QUESTION, text=planned.question.text, target=planned.target, **common)
-        text = planned.question.follow_ups[self._follow_up]
-        return Step(kind=StepKind.FOLLOW_UP, text=text, target=follow_up_target(text), **common)
+            kind, text, target = StepKind.QUESTION, planned.question.text, planned.target
+        else:
+            text = planned.question.follow_ups[self._follow_up]
+            kind, target = StepKind.FOLLOW_UP, follow_up_target(text)
+        return Step(
+            kind=kind,
+            text=text,
+            target=target,
+            number=self._index + 1,
+            total=self.total,
+            deck_id=planned.deck_id,
+            question_id=planned.question.id,
+            language=planned.language,
+        )
 
     @property
     def is_last_question(self) -> bool:

@@ -54,7 +54,8 @@ def _toml_fault(source: str, text: str, error: tomllib.TOMLDecodeError) -> DeckE
     position = _TOML_POSITION.search(message)
     if position:
         reason = message[: position.start()]
-        line, where = int(position.group(1)), f" at column {position.group(2)}"
+        line: int | None = int(position.group(1))
+        where = f" at column {position.group(2)}"
     else:
         at_end = _TOML_AT_END.search(message)
         reason = message[: at_end.start()] if at_end else message
