@@ -142,3 +142,15 @@ def test_data_folders_are_shown_with_open_buttons(settings_page):
         assert str(folder) in texts
     assert len(data.open_buttons) == 6
     assert all(button.accessibleName() and button.toolTip() for button in data.open_buttons)
+
+
+def test_the_mirror_video_days_box_is_sized_like_the_other_spin_boxes(settings_page, qtbot):
+    window = settings_page.window()
+    window.resize(1200, 800)
+    mirror = settings_page.section("mirror")
+    analysis = settings_page.section("analysis")
+    mirror.video_days.ensurePolished()
+    qtbot.waitUntil(lambda: mirror.width() > 600)
+    # Not stretched across the card: about as wide as it needs, like the analysis thresholds.
+    assert mirror.video_days.width() <= mirror.video_days.sizeHint().width() + 8
+    assert mirror.video_days.width() < analysis.hesitation.width() * 2

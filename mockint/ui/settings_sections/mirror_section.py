@@ -85,7 +85,10 @@ class MirrorSection(QWidget):
         form.addRow("", self.keep_video)
         days_label = text_label("&Delete videos after:")
         days_label.setBuddy(self.video_days)
-        form.addRow(days_label, self.video_days)
+        days_row = QHBoxLayout()  # sized like the other spin boxes, not stretched across the page
+        days_row.addWidget(self.video_days)
+        days_row.addStretch(1)
+        form.addRow(days_label, days_row)
         form.addRow("", self.cues)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
