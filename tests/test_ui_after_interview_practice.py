@@ -64,7 +64,7 @@ def test_a_plan_item_practised_out_loud_is_ticked_off_and_shows_in_progress(
     assert page.stack.currentIndex() == 1
     panel = page.practice
     qtbot.waitUntil(lambda: panel.question.text() == FIRST_QUESTION, timeout=15000)
-    assert panel.target.text() == "Target 0:30\u20131:00"  # the tight length
+    assert panel.target.text() == "Target 30\u201360 s"  # the tight length
     answer_once(page, qtbot, virtual_microphone, spoken_answers[1])
     assert panel.result.text().startswith("Saved: ") and "fillers a minute" in panel.result.text()
     loads = page.loads
@@ -97,7 +97,7 @@ def test_a_plan_item_practised_out_loud_is_ticked_off_and_shows_in_progress(
     page.stories_view.list.setCurrentRow(0)
     qtbot.mouseClick(page.stories_view.practise, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.question.text() == "Tell me about a time: The launch", timeout=15000)
-    assert panel.target.text() == "Target 1:00\u20132:00"
+    assert panel.target.text() == "Target 60\u2013120 s"
     assert panel.notes.isVisible() and "Result: Shipped in 2 weeks" in panel.notes.text()
     qtbot.waitUntil(lambda: panel.record.isEnabled() and panel.session is not None, timeout=15000)
     qtbot.mouseClick(panel.record, Qt.MouseButton.LeftButton)

@@ -21,7 +21,7 @@ from mockint.app.practice import PracticeSession, close_session
 from mockint.core.debrief.compare import star_parts_heard
 from mockint.core.debrief.model import InterviewDebrief, Story
 from mockint.core.debrief.plan import PlanItem, PlanKind
-from mockint.core.formatting import clock
+from mockint.core.formatting import clock, target_text
 from mockint.store import Store
 from mockint.ui.after_interview.widgets import button, heading, message, show_message
 from mockint.ui.context import AppContext
@@ -146,7 +146,7 @@ class PracticePanel(QWidget):
         question = self.questions[self.index]
         self.progress.setText(f"Question {self.index + 1} of {len(self.questions)}")
         self.question.setText(question.text)
-        self.target.setText(f"Target {clock(question.target.min_s)}\u2013{clock(question.target.max_s)}")
+        self.target.setText(f"Target {target_text(question.target)}")
         self.notes.setText(self.notes_text)
         self.notes.setVisible(bool(self.notes_text))
         self.status.setText("Think first, then press Start answer.")
