@@ -214,3 +214,22 @@ def test_every_editor_control_has_a_name_for_screen_readers(decks_page):
     assert [w for w in controls if not w.accessibleName()] == []
     for button in decks_page.editing.buttons:
         assert button.accessibleName()
+
+
+def test_the_question_list_wraps_long_questions_without_a_sideways_scroll_bar(decks_page, qtbot):
+    shipped = next(d for d in decks_page.deck_list.decks() if any(len(q.text) > 50 for q in d.questions))
+    decks_page.deck_list.select_deck(shipped.id)
+    editor = decks_page.editing.edit_deck()
+    editor.resize(980, 680)  # the screenshot's size
+    qtbot.waitUntil(lambda: editor.question_list.count() == len(shipped.questions))
+    listing = editor.question_list
+    qtbot.waitUntil(lambda: listing.viewport().width() > 100)
+    assert not listing.horizontalScrollBar().isVisible()
+    viewport = listing.viewport().width()
+    for row in range(listing.count()):
+        item = listing.item(row)
+        rect = listing.visualItemRect(item)
+        needed = listing.fontMetrics().horizontalAdvance(item.text())
+        assert rect.width() <= viewport, item.text()
+        assert needed <= rect.width() or rect.height() > listing.fontMetrics().height() * 1.5, item.text()
+    editor.reject()

@@ -99,6 +99,10 @@ class DeckEditor(QDialog):
         self.question_list.setAccessibleName("Questions")
         self.question_list.setAccessibleDescription("The deck's questions in order; Alt+Up and Alt+Down move one")
         self.question_list.currentRowChanged.connect(self._question_chosen)
+        # A long question wraps onto a second line rather than hiding behind a sideways scroll bar.
+        self.question_list.setWordWrap(True)
+        self.question_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = self._button("&Add question", "Add a question after the chosen one", self.add_question)
         self.delete_button = self._button("Re&move question", "Remove the chosen question", self.remove_question)
         self.up_button = self._button(
