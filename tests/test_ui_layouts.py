@@ -4,7 +4,7 @@ room, measured on the real widgets over a seeded history (with a retried questio
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from mockint.ui.main_window import DEFAULT_SIZE
@@ -94,3 +94,20 @@ def test_question_texts_wrap_instead_of_being_cut(seeded_window, qtbot, size):
         assert questions.visualItemRect(item).height() >= needed, item.text(0)  # 0x1000: Qt.TextWordWrap
     visible = [label for label in window.findChildren(QLabel) if label.isVisible() and label.wordWrap()]
     assert all(label.heightForWidth(label.width()) <= label.height() + 1 for label in visible)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_history_columns_share_the_width_and_show_every_cell_whole(seeded_window, qtbot, size):
+    window, _ = seeded_window
+    window.resize(size)
+    window.show_page("history")
+    table = window.page("history").table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0, timeout=10000)
+    QApplication.processEvents()
+    model = table.model()
+    for column in range(model.columnCount()):
+        # sizeHintForColumn: the width the longest cell needs to be drawn whole, as Qt measures it.
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column), f"{title} cut at {size}"
+        assert table.columnWidth(column) >= table.horizontalHeader().sectionSizeHint(column), f"{title} title cut"
+    assert sum(table.columnWidth(c) for c in range(model.columnCount())) <= table.viewport().width()
