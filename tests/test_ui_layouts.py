@@ -7,6 +7,12 @@ import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from mockint.app.answer_result import CapturedAnswer
+from mockint.app.mirror import MirrorMedia
+from mockint.core.targets import TargetRange
+from mockint.core.words import Transcript
+from mockint.paths import app_paths
+from mockint.store.app_store import Store
 from mockint.ui.main_window import DEFAULT_SIZE
 from mockint.ui.pages import NAV_KEYS
 from scripts.demo_history import seed_demo_history
@@ -111,3 +117,52 @@ def test_history_columns_share_the_width_and_show_every_cell_whole(seeded_window
         assert table.columnWidth(column) >= table.sizeHintForColumn(column), f"{title} cut at {size}"
         assert table.columnWidth(column) >= table.horizontalHeader().sectionSizeHint(column), f"{title} title cut"
     assert sum(table.columnWidth(c) for c in range(model.columnCount())) <= table.viewport().width()
+
+
+def _window_fits(window) -> None:
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1024, window.current_page_key()
+    assert window.minimumSize().width() <= 1024
+
+
+def test_every_page_and_view_keeps_the_window_within_1024_pixels(seeded_window, qtbot):
+    """Each sidebar page, and the views inside them that a user reaches: the mirror's replay of a
+    real stored answer, the friend console, every After-an-interview tab."""
+    window, sessions = seeded_window
+    window.resize(QSize(1024, 700))
+    for key in NAV_KEYS:
+        window.show_page(key)
+        _window_fits(window)
+
+    window.show_page("mirror")
+    mirror = window.page("mirror")
+    with Store.open(app_paths()) as store:
+        answer = next(a for a in store.answers_for_session(sessions[-2]) if a.report is not None)
+        audio = store.recordings.path_for(answer.id)
+    assert answer.report is not None and answer.duration_s is not None
+    captured = CapturedAnswer(
+        answer.id, answer.report, Transcript(answer.words, answer.duration_s), audio, answer.duration_s
+    )
+    mirror.replay.show_answer(captured, MirrorMedia(None), answer.question_text, TargetRange(48, 72), play=False)
+    mirror.stack.setCurrentWidget(mirror.replay)
+    _window_fits(window)
+    assert window.width() <= 1024
+    replay = mirror.replay
+
+    assert not replay.side_by_side  # at 1024 the report goes under the video, whole
+    assert replay.summary.width() >= replay.summary.minimumSizeHint().width()
+    window.resize(QSize(1400, 800))
+    qtbot.waitUntil(lambda: replay.side_by_side)  # with room, side by side again
+    window.resize(QSize(1024, 700))
+    mirror.back_to_mirror()
+
+    window.show_page("friend")
+    friend = window.page("friend")
+    friend.stack.setCurrentWidget(friend.console)
+    _window_fits(window)
+
+    window.show_page("after_interview")
+    after = window.page("after_interview")
+    for index in range(after.tabs.count()):
+        after.tabs.setCurrentIndex(index)
+        _window_fits(window)

@@ -3,8 +3,9 @@ scrolling with it, the report beside it, and the cues that were shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from mockint.app.answer_result import CapturedAnswer
 from mockint.app.mirror import MirrorMedia
@@ -43,19 +44,54 @@ class ReplayPanel(QWidget):
         self.playback.position_changed.connect(self._position)
         self.transcript.word_clicked.connect(lambda _index, start: self.playback.play(start))
 
-        left = QVBoxLayout()
-        left.addWidget(self.video, 3)
-        left.addWidget(self.playback)
-        left.addWidget(self.transcript_scroll, 2)
-        right = QVBoxLayout()
-        right.addWidget(self.summary)
-        right.addWidget(self.cues)
-        right.addStretch(1)
-        right.addWidget(self.again, 0, Qt.AlignmentFlag.AlignRight)
-        layout = QHBoxLayout(self)
+        self.left = QVBoxLayout()
+        self.left.addWidget(self.video, 3)
+        self.left.addWidget(self.playback)
+        self.left.addWidget(self.transcript_scroll, 2)
+        self.right = QVBoxLayout()
+        self.right.addWidget(self.summary)
+        self.right.addWidget(self.cues)
+        self.right.addStretch(1)
+        self.right.addWidget(self.again, 0, Qt.AlignmentFlag.AlignRight)
+        # Side by side when the page is wide enough for both, the report under the video when it
+        # is not (a 1024 px window): the panel scrolls rather than widening the window.
+        self.body = body = QWidget()
+        body.installEventFilter(self)  # a new report's figures may need more room: arrange again
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.addLayout(self.left, 3)
+        self.columns.addLayout(self.right, 2)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(body)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addWidget(self.body_scroll)
+
+    @property
+    def side_by_side(self) -> bool:
+        return self.columns.direction() is QBoxLayout.Direction.LeftToRight
+
+    def _arrange(self, width: int) -> None:
+        needed = self.left.minimumSize().width() + self.columns.spacing() + self.right.minimumSize().width()
+        wanted = QBoxLayout.Direction.LeftToRight if width >= needed else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() is not wanted:
+            self.columns.setDirection(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self._arrange(self.width())
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.body and event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width())
+        return super().eventFilter(watched, event)
 
     def show_answer(
         self,
