@@ -49,6 +49,9 @@ def render_mirror(window, out_dir: Path, suffix: str, settle: Callable[[float], 
     if page is None:
         return written
     settle(0.5)
+    # The two mirror shots show the page mid-answer: the page is told an answer runs, as the flow
+    # tells it (the Start button reads "Stop (Space)" and the question controls are locked).
+    page.flow.answering_changed.emit(True)
     # The voice mirror: no camera here, so this is what the page really shows.
     for index in range(240):
         page.mirror.add_level(abs(math.sin(index / 6.0)) * (0.3 + 0.5 * abs(math.sin(index / 23.0))))
@@ -71,6 +74,8 @@ def render_mirror(window, out_dir: Path, suffix: str, settle: Callable[[float], 
     save("mirror")
     page.mirror.show_cue("")
     page.mirror.set_filler_count(None)
+    page.flow.answering_changed.emit(False)
+    page.status.setText("")  # no answer was really being saved
     _replay(page, save, settle)
     page.close_camera()
     return written

@@ -60,7 +60,17 @@ def test_without_a_camera_the_page_is_a_voice_mirror_and_the_answer_replays(
     _, wav = spoken_answer(tmp_path)
     levels = []
     page.flow.level.connect(levels.append)
-    replay = _answer(qtbot, page, virtual_microphone, wav)
+    assert (page.start_button.text(), page.start_button.accessibleName()) == ("Start (Space)", "Start answering")
+    during: list[tuple[str, str]] = []
+    replay = _answer(
+        qtbot,
+        page,
+        virtual_microphone,
+        wav,
+        during=lambda: during.append((page.start_button.text(), page.start_button.accessibleName())),
+    )
+    assert during == [("Stop (Space)", "Stop answering")]  # while the answer runs, the button stops it
+    assert page.start_button.text() == "Answer again (Space)"
 
     assert max(levels) > 0.3 and max(page.mirror.levels) > 0.3  # the waveform moved with the voice
     captured = replay.captured

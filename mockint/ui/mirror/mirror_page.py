@@ -31,6 +31,7 @@ from mockint.app.mirror import (
     setup_for,
 )
 from mockint.core.decks import DeckLoad
+from mockint.core.formatting import target_text
 from mockint.core.interview_plan import PlannedQuestion
 from mockint.settings import Setting
 from mockint.ui.background import ResourceState
@@ -158,7 +159,7 @@ class MirrorPage(QWidget):
     def _show_choice(self) -> None:
         setup = self.current_setup()
         self.target.setEnabled(self.free.isChecked() or self.picked is None)
-        target = f"{setup.target.min_s:g}\u2013{setup.target.max_s:g} s"
+        target = target_text(setup.target)
         self.mirror.set_question("" if setup.question_text == FREE_REHEARSAL_TEXT else setup.question_text, target)
 
     # ----- answering
