@@ -16,8 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QScrollArea,
@@ -32,13 +30,13 @@ from mockint.core.analysis import Thresholds
 from mockint.core.debrief.model import InterviewDebrief, Story
 from mockint.core.debrief.plan import PlanItem
 from mockint.core.decks import Deck, DeckLoad
-from mockint.ui.after_interview.debrief_form import DebriefForm
+from mockint.ui.after_interview.debrief_tab import DebriefTab
 from mockint.ui.after_interview.note_view import NoteView
 from mockint.ui.after_interview.plan_view import PlanView
 from mockint.ui.after_interview.practice_panel import PracticePanel
 from mockint.ui.after_interview.progress_view import ProgressView
 from mockint.ui.after_interview.stories_view import StoriesView
-from mockint.ui.after_interview.widgets import button, message, named, show_message
+from mockint.ui.after_interview.widgets import named, show_message
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
@@ -70,33 +68,13 @@ class AfterInterviewPage(QWidget):
             "Debrief it, practise what went wrong, send a short follow-up note, and see how far you have come.",
         )
         self.tabs = named(QTabWidget(), "After an interview")
-        self.form = DebriefForm()
-        self.list = named(QListWidget(), "Debriefs", "Your real interviews, the most recent first")
+        debrief_tab = DebriefTab()
+        self.form, self.list = debrief_tab.form, debrief_tab.list
+        self.new, self.delete = debrief_tab.new, debrief_tab.delete
+        self.problem, self.saved, self.gone = debrief_tab.problem, debrief_tab.saved, debrief_tab.gone
         self.list.currentItemChanged.connect(self._debrief_picked)
-        self.new = button("New debrief")
         self.new.clicked.connect(self.new_debrief)
-        self.delete = button("Delete debrief")
         self.delete.clicked.connect(lambda: self.delete_current())
-        self.problem = message("Why it is not saved")
-        self.saved = message("Save status")
-        self.gone = message("What is gone")  # a linked deck, story or practice answer deleted since
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left.addWidget(self.new)
-        left.addWidget(self.delete)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form wraps to the width
-        scroll.setWidget(self.form)
-        right = QVBoxLayout()
-        right.addWidget(self.problem)
-        right.addWidget(self.saved)
-        right.addWidget(self.gone)
-        right.addWidget(scroll, 1)
-        debrief_tab = QWidget()
-        row = QHBoxLayout(debrief_tab)
-        row.addLayout(left, 1)
-        row.addLayout(right, 4)
 
         self.plan_view = PlanView()
         plan_scroll = QScrollArea()
