@@ -7,17 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionHeader, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from mockint.core.session import SessionOverview
 
@@ -168,27 +160,6 @@ def _row_tooltip(overview: SessionOverview) -> str:
     return "\n".join(lines)
 
 
-class SortArrowHeader(QHeaderView):
-    """A header that keeps room for the sort arrow on the sorted column only.
-
-    Qt reserves the arrow's width on every column, so at 1024 px the short figure columns
-    (Answers, Pace, On target) took the width the Decks column needed to show its names.
-    """
-
-    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:  # noqa: N802, N803 - Qt's names
-        size = super().sectionSizeFromContents(logicalIndex)
-        if (
-            self.orientation() is Qt.Orientation.Horizontal
-            and self.isSortIndicatorShown()
-            and logicalIndex != self.sortIndicatorSection()
-        ):
-            option = QStyleOptionHeader()
-            self.initStyleOption(option)
-            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, self)
-            size.setWidth(max(self.minimumSectionSize(), size.width() - size.height() - margin))
-        return size
-
-
 class SessionsTable(QTableView):
     """Shows SessionOverviews; sortable by any column, newest first until the user sorts."""
 
@@ -201,9 +172,6 @@ class SessionsTable(QTableView):
         self._sorted = QSortFilterProxyModel(self)
         self._sorted.setSourceModel(self.sessions)
         self._sorted.setSortRole(SORT_ROLE)
-        header = SortArrowHeader(Qt.Orientation.Horizontal, self)
-        header.setSectionsClickable(True)
-        self.setHorizontalHeader(header)  # before sorting is enabled, which connects to the header
         self.setModel(self._sorted)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -212,10 +180,15 @@ class SessionsTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setWordWrap(False)
+        # The Decks column takes the width the others leave; when that is too little for a session's
+        # decks (a 1024 px window) they wrap onto a second line instead of being cut.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setCornerButtonEnabled(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(34)
+        self.verticalHeader().setMinimumSectionSize(34)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -3,7 +3,7 @@ scrolling with it, the report beside it, and the cues that were shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -20,6 +20,8 @@ from mockint.ui.review.playback_bar import PlaybackBar
 from mockint.ui.review.transcript_view import TranscriptView
 from mockint.ui.widgets.labels import text_label
 
+REPLAY_VIDEO_MIN = QSize(240, 180)
+
 
 class ReplayPanel(QWidget):
     again_requested = Signal()  # "Answer again": back to the mirror
@@ -30,6 +32,8 @@ class ReplayPanel(QWidget):
         self.playback = PlaybackBar(context.workers, context.theme)
         self.playback.setAccessibleName("Play the replay")
         self.video = SyncedVideo(self.playback)
+        # Smaller than the live mirror's least size, so the report fits beside it in a 1200 px window.
+        self.video.view.setMinimumSize(REPLAY_VIDEO_MIN)
         self.transcript = TranscriptView(context.theme)
         self.transcript.setAccessibleName("Transcript of your answer")
         self.transcript_scroll = QScrollArea()
