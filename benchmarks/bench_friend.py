@@ -14,8 +14,6 @@ in a temporary MOCKINT_HOME. Capture runs in real time: about 45 s.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 import time
 import wave
@@ -24,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.bench_gui_answer import ESPEAK_RATE, PHRASES, _Heartbeat, _korean_model, _speak, _wait_for
+from benchmarks.fresh_home import fresh_home
 
 ANSWER_S = 30.0
 FLAG_EVERY_S = 2.5
@@ -151,18 +150,8 @@ def _measure(folder: Path, home: Path) -> dict[str, float | None]:
 
 
 def figures() -> dict[str, float | None]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    previous_home = os.environ.get("MOCKINT_HOME")
-    with tempfile.TemporaryDirectory(prefix="bench-friend-") as folder:
-        home = Path(folder) / "home"
-        os.environ["MOCKINT_HOME"] = str(home)
-        try:
-            return _measure(Path(folder), home)
-        finally:
-            if previous_home is None:
-                os.environ.pop("MOCKINT_HOME", None)
-            else:
-                os.environ["MOCKINT_HOME"] = previous_home
+    with fresh_home("bench-friend-") as folder:
+        return _measure(folder, folder / "home")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ this takes about 8 minutes (60 s + 60 s + 300 s of audio, the model loaded once)
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ import wave
 from pathlib import Path
 
 import numpy as np
+
+from benchmarks.fresh_home import fresh_home
 
 ANSWER_S = 60.0
 LONG_ANSWER_S = 300.0
@@ -209,17 +210,8 @@ def _measure(folder: Path) -> dict[str, float | None]:
 
 
 def figures() -> dict[str, float | None]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    previous_home = os.environ.get("MOCKINT_HOME")
-    with tempfile.TemporaryDirectory(prefix="bench-gui-answer-") as folder:
-        os.environ["MOCKINT_HOME"] = str(Path(folder) / "home")
-        try:
-            return _measure(Path(folder))
-        finally:
-            if previous_home is None:
-                os.environ.pop("MOCKINT_HOME", None)
-            else:
-                os.environ["MOCKINT_HOME"] = previous_home
+    with fresh_home("bench-gui-answer-") as folder:
+        return _measure(folder)
 
 
 if __name__ == "__main__":

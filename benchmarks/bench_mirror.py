@@ -14,14 +14,13 @@ in a temporary MOCKINT_HOME. Capture runs in real time: about 3.5 minutes.
 
 from __future__ import annotations
 
-import os
 import statistics
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 from benchmarks.bench_gui_answer import _answer_wav, _Heartbeat, _korean_model, _wait_for
+from benchmarks.fresh_home import fresh_home
 
 ANSWER_S = 60.0
 RUNS = 3
@@ -116,17 +115,8 @@ def _measure(folder: Path) -> dict[str, float | None]:
 
 
 def figures() -> dict[str, float | None]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    previous_home = os.environ.get("MOCKINT_HOME")
-    with tempfile.TemporaryDirectory(prefix="bench-mirror-") as folder:
-        os.environ["MOCKINT_HOME"] = str(Path(folder) / "home")
-        try:
-            return _measure(Path(folder))
-        finally:
-            if previous_home is None:
-                os.environ.pop("MOCKINT_HOME", None)
-            else:
-                os.environ["MOCKINT_HOME"] = previous_home
+    with fresh_home("bench-mirror-") as folder:
+        return _measure(folder)
 
 
 if __name__ == "__main__":
