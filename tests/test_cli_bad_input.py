@@ -66,7 +66,7 @@ def test_an_unreadable_model_folder(tmp_path: Path) -> None:
     (model / "am").chmod(0)
     try:
         for verb in ("verify", "install"):
-            line = one_line(run("model", verb, str(model), unprivileged=True), code=3)  # 3: no usable model
+            line = one_line(run("model", verb, str(model), unprivileged=True), code=2)  # the folder given is bad input
             assert "am/final.mdl cannot be read (permission denied)" in line
     finally:
         (model / "am").chmod(0o755)

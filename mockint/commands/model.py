@@ -14,7 +14,7 @@ from mockint.paths import app_paths
 from mockint.settings import Setting, Settings
 from mockint.speech.errors import BrokenModelError, DownloadCancelled
 from mockint.speech.model_catalog import CATALOG, DEFAULT_MODEL_NAME, download_source
-from mockint.speech.model_check import broken_model_message, find_model_problems
+from mockint.speech.model_check import broken_model_message, find_model_problems, model_problem_error
 from mockint.speech.model_download import download_model, normalised_sha256
 from mockint.speech.model_install import format_megabytes, install_model_from
 from mockint.speech.model_select import (
@@ -216,7 +216,9 @@ def _model_folder(value: str | None) -> Path:
         raise NoModelError(f"the speech model {value!r} is not installed; {fix}")
     problems = find_model_problems(folder)
     if problems:
-        raise BrokenModelError(broken_model_message(folder, problems, name=download_argument(name, folder)))
+        raise model_problem_error(
+            problems, broken_model_message(folder, problems, name=download_argument(name, folder))
+        )
     return folder
 
 

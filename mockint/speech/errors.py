@@ -30,6 +30,13 @@ class BrokenModelError(NoModelError):
     """A model folder is incomplete or damaged; the message names the command that fixes it."""
 
 
+class UnreadableModelError(BrokenModelError):
+    """A model folder this user may not read: the folder given is bad input (its permissions),
+    not a missing model, so the command line exits 2 rather than 3."""
+
+    exit_code = 2
+
+
 class DownloadError(UserFacingError):
     """A model download failed; nothing half-done was installed."""
 

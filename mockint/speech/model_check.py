@@ -17,7 +17,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from mockint.speech.errors import BrokenModelError
+from mockint.speech.errors import BrokenModelError, UnreadableModelError
 from mockint.speech.model_options import model_option_problems, option_files
 
 INSTALL_RECORD = ".mockint-model.json"
@@ -27,6 +27,9 @@ _FST_HAS_OUTPUT_SYMBOLS = 0x2
 _KALDI_BINARY = b"\x00B"
 _IVECTOR_FILES = ("final.ie", "final.dubm", "final.mat", "global_cmvn.stats", "online_cmvn.conf", "splice.conf")
 _RNNLM_FILES = ("feat_embedding.final.mat", "special_symbol_opts.conf", "word_feats.txt")
+
+# How a problem says that a part of the folder could not be read (rather than is missing or wrong).
+_UNREADABLE = "cannot be read"
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def find_model_problems(path: Path) -> list[str]:
         except ValueError:
             shown = str(where)
         reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
-        return [f"{shown} cannot be read ({reason})"]
+        return [f"{shown} {_UNREADABLE} ({reason})"]
 
 
 def _folder_problems(path: Path) -> list[str]:
@@ -107,7 +110,13 @@ def check_model_dir(path: Path, *, name: str | None = None) -> None:
     problems = find_model_problems(path)
     if not problems:
         return
-    raise BrokenModelError(broken_model_message(Path(path), problems, name=name))
+    raise model_problem_error(problems, broken_model_message(Path(path), problems, name=name))
+
+
+def model_problem_error(problems: list[str], message: str) -> BrokenModelError:
+    """The error for a model folder with `problems`: unreadable when that is all that is wrong."""
+    unreadable = all(_UNREADABLE in problem for problem in problems)
+    return (UnreadableModelError if unreadable else BrokenModelError)(message)
 
 
 def broken_model_message(path: Path, problems: list[str], *, name: str | None = None) -> str:
@@ -207,10 +216,10 @@ def _head(
         with item.open("rb") as f:
             head = f.read(length)
     except PermissionError:
-        problems.append(f"{relative} cannot be read (permission denied)")
+        problems.append(f"{relative} {_UNREADABLE} (permission denied)")
         return None
     except OSError as error:
-        problems.append(f"{relative} cannot be read ({error.strerror or error})")
+        problems.append(f"{relative} {_UNREADABLE} ({error.strerror or error})")
         return None
     if not head and not may_be_empty:
         problems.append(f"{relative} is empty")

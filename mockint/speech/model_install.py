@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mockint.core.errors import BadInputError, DiskFullError, StorageError
-from mockint.speech.errors import BrokenModelError, UnsafeArchiveError
+from mockint.speech.errors import UnsafeArchiveError
 from mockint.speech.model_archive import (
     DamagedArchiveError,
     is_disk_full,
@@ -27,7 +27,7 @@ from mockint.speech.model_archive import (
     vet_archive,
 )
 from mockint.speech.model_catalog import is_safe_model_name
-from mockint.speech.model_check import find_model_problems, write_install_record
+from mockint.speech.model_check import find_model_problems, model_problem_error, write_install_record
 
 FreeBytes = Callable[[Path], int]
 
@@ -108,8 +108,8 @@ def install_model_from(
         name = validated_name(name or path.resolve().name)
         problems = find_model_problems(path)
         if problems:
-            raise BrokenModelError(
-                f"{path} is not a complete Vosk model: {'; '.join(problems[:3])}. Nothing was installed."
+            raise model_problem_error(
+                problems, f"{path} is not a complete Vosk model: {'; '.join(problems[:3])}. Nothing was installed."
             )
         return _install_folder(path, models_dir, name, free_bytes)
     if path.is_file():
