@@ -1,4 +1,4 @@
-"""Settings: where MockInt keeps the user's data, and deleting all of it."""
+"""Settings: where MockInt keeps the user's data, importing a recording into it, and deleting all of it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPu
 from mockint.app.deck_files import delete_user_decks
 from mockint.paths import AppPaths
 from mockint.store.errors import from_os_error
+from mockint.ui.capture.recording_import import RecordingImportRow
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import show_error
 from mockint.ui.icons import themed_icon
@@ -93,6 +94,10 @@ class DataSection(QWidget):
             grid.addWidget(button, row, 2)
         grid.setColumnStretch(1, 1)
 
+        # A recording made elsewhere becomes an answer: copied in, recognised and analysed.
+        self.import_row = RecordingImportRow(context)
+        self.import_button = self.import_row.button
+
         self.delete_button = named(
             QPushButton(themed_icon("delete", context.theme, role="danger"), "Delete all my data…"), "danger"
         )
@@ -110,6 +115,7 @@ class DataSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addLayout(grid)
+        layout.addWidget(self.import_row)
         layout.addLayout(danger_row)
 
     def _open(self, folder: Path) -> None:
