@@ -231,7 +231,9 @@ def _stream(
         progress(done, total)
     floor = _SpeedFloor(limits, done)
     try:
-        with part.open("ab" if have else "wb") as sink:
+        # Unbuffered: what arrived is on disk at once, so a cut, a stall or a killed process
+        # resumes from every byte received (read1 hands over pieces smaller than a buffer).
+        with part.open("ab" if have else "wb", buffering=0) as sink:
             sink.truncate(have)
             while not (cancel is not None and cancel.is_set()):
                 chunk = _read(response, label=label, done=done, total=total, cancel=cancel)
@@ -240,7 +242,7 @@ def _stream(
                 if limits.max_bytes is not None and done + len(chunk) > limits.max_bytes:
                     sink.close()
                     limits.refuse_size(done + len(chunk), part)
-                sink.write(chunk)
+                _write_all(sink, chunk)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
@@ -255,6 +257,13 @@ def _stream(
         raise _cancelled(label, done)
     if total is not None and done < total:
         raise DownloadError(_cut_message(label, done, total, None))
+
+
+def _write_all(sink: Any, chunk: bytes) -> None:
+    """An unbuffered write may take only part of the bytes; write until all are down."""
+    view = memoryview(chunk)
+    while view:
+        view = view[sink.write(view) :]
 
 
 def _read(response: Any, *, label: str, done: int, total: int | None, cancel: threading.Event | None) -> bytes:
