@@ -62,6 +62,8 @@ def test_style_sheet_has_every_colour_filled_in():
 
 
 def test_theme_follows_the_colour_scheme(qapp, qtbot):
+    # The theme changes the whole application; put back what the other tests were measured with.
+    style, sheet, palette = qapp.style().name(), qapp.styleSheet(), qapp.palette()
     manager = ThemeManager(qapp, forced=Qt.ColorScheme.Light)
     try:
         manager.apply()
@@ -74,3 +76,6 @@ def test_theme_follows_the_colour_scheme(qapp, qtbot):
     finally:
         manager.force(Qt.ColorScheme.Light)
         manager.deleteLater()
+        qapp.setStyleSheet(sheet)
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
