@@ -41,6 +41,7 @@ from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
 from mockint.ui.widgets.page_header import PageHeader
+from mockint.ui.widgets.window_hooks import WindowClosingHook, show_window_page
 from mockint.ui.workers import FunctionWorker
 
 SAVE_DELAY_MS = 500
@@ -60,7 +61,7 @@ class AfterInterviewPage(QWidget):
         self._saving = False
         self._save_again = False
         self._editing = 0  # bumps when another debrief is opened: a late save reply is then not adopted
-        self._window_hooked = False
+        self._closing_hook = WindowClosingHook(self._closing)
         self.loads = 0  # finished loads: tests wait on it
 
         header = PageHeader(
@@ -107,7 +108,7 @@ class AfterInterviewPage(QWidget):
         self.note_view.edited.connect(self._save_timer.start)
         self.note_view.draft_requested.connect(self.draft_note)
         self.plan_view.practise_requested.connect(self.practise_item)
-        self.plan_view.friend_requested.connect(lambda: self._show_page(FRIEND_PAGE_KEY))
+        self.plan_view.friend_requested.connect(lambda: show_window_page(self, FRIEND_PAGE_KEY))
         self.plan_view.tick_changed.connect(self._tick)
         self.stories_view.save_requested.connect(self._save_story)
         self.stories_view.delete_requested.connect(self._delete_story)
@@ -362,17 +363,9 @@ class AfterInterviewPage(QWidget):
 
     # ----- the window
 
-    def _show_page(self, key: str) -> None:
-        window = self.window()
-        if hasattr(window, "show_page"):
-            window.show_page(key)
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        closing = getattr(self.window(), "closing", None)
-        if not self._window_hooked and closing is not None:
-            self._window_hooked = True
-            closing.connect(self._closing)
+        self._closing_hook.attach(self)
 
     def _closing(self) -> None:
         self.practice.abort()

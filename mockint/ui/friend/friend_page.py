@@ -24,6 +24,7 @@ from mockint.ui.friend.setup_panel import FriendSetupPanel
 from mockint.ui.phone.phone_console import PhoneConsole
 from mockint.ui.phone.phone_panel import PhonePanel
 from mockint.ui.widgets.page_header import PageHeader
+from mockint.ui.widgets.window_hooks import WindowClosingHook, show_window_page
 
 SETTINGS_PAGE_KEY = "settings"
 REVIEW_PAGE_KEY = "review"
@@ -47,7 +48,7 @@ class FriendPage(QWidget):
         self.last_session_id: int | None = None
         self.decks: list[Deck] = []
         self.setup = FriendSetup(())
-        self._window_hooked = False
+        self._closing_hook = WindowClosingHook(self.abort_session)
         header = PageHeader(
             "Friend as interviewer", "A friend asks the questions and flags moments; MockInt records and analyses."
         )
@@ -65,7 +66,7 @@ class FriendPage(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.setup_panel.start_requested.connect(self.start)
-        self.setup_panel.settings_requested.connect(lambda: self._show_page(SETTINGS_PAGE_KEY))
+        self.setup_panel.settings_requested.connect(lambda: show_window_page(self, SETTINGS_PAGE_KEY))
         self.console.candidate_view_requested.connect(lambda: self.open_candidate_view(force=True))
         self.flow.started.connect(self._started)
         self.flow.failed_to_start.connect(self._failed_to_start)
@@ -155,21 +156,13 @@ class FriendPage(QWidget):
         review = window.page(REVIEW_PAGE_KEY) if hasattr(window, "page") else None
         if review is not None:
             review.show_session(self.last_session_id)
-            self._show_page(REVIEW_PAGE_KEY)
-
-    def _show_page(self, key: str) -> None:
-        window = self.window()
-        if hasattr(window, "show_page"):
-            window.show_page(key)
+            show_window_page(self, REVIEW_PAGE_KEY)
 
     # ----- closing
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        closing = getattr(self.window(), "closing", None)
-        if not self._window_hooked and closing is not None:
-            self._window_hooked = True
-            closing.connect(self.abort_session)
+        self._closing_hook.attach(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.abort_session()

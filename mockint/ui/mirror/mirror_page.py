@@ -44,6 +44,7 @@ from mockint.ui.mirror.replay_panel import ReplayPanel
 from mockint.ui.mirror.video_feed import MirrorVideo, chosen_camera
 from mockint.ui.widgets.labels import text_label
 from mockint.ui.widgets.page_header import PageHeader
+from mockint.ui.widgets.window_hooks import WindowClosingHook
 from mockint.ui.workers import FunctionWorker
 
 DEFAULT_FREE_S = 60
@@ -62,7 +63,7 @@ class MirrorPage(QWidget):
         self.frame_source: Callable[[MirrorVideo], GeneratedFrames] | None = None
         self.last_replay: Replay | None = None
         self.pick_dialog: PickQuestionDialog | None = None
-        self._window_hooked = False
+        self._closing_hook = WindowClosingHook(self.abort_session)
         self._end_session_when_saved = False  # the user left while the last answer was being saved
         self._build()
         self.flow.answering_changed.connect(self._answering_changed)
@@ -251,10 +252,7 @@ class MirrorPage(QWidget):
         self.open_camera()
         self._prune_old_videos()
         self.mirror.setFocus()
-        closing = getattr(self.window(), "closing", None)
-        if not self._window_hooked and closing is not None:
-            self._window_hooked = True
-            closing.connect(self.abort_session)
+        self._closing_hook.attach(self)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         super().hideEvent(event)

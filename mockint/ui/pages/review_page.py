@@ -25,6 +25,7 @@ from mockint.ui.review.formatting import when
 from mockint.ui.review.page_layout import ReviewPageLayout
 from mockint.ui.review.retry_controller import RetryController
 from mockint.ui.review.review_style import review_style
+from mockint.ui.widgets.window_hooks import WindowClosingHook
 from mockint.ui.workers import FunctionWorker
 
 PAGE_KEY = "review"
@@ -64,7 +65,7 @@ class ReviewPage(ReviewPageLayout):
         self._compare_pair: tuple[int | None, int | None] = (None, None)
         self._open_compare = False
         self._requests = {"sessions": 0, "session": 0, "attempts": 0}
-        self._closing_hooked = False
+        self._closing_hook = WindowClosingHook(self._window_closing)
         self.retry = RetryController(context, self)
         self.deletion = AnswerDeletion(context, self)
         self._wire()
@@ -331,7 +332,7 @@ class ReviewPage(ReviewPageLayout):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self._hook_window_closing()
+        self._closing_hook.attach(self)
         if not event.spontaneous():
             self.refresh()
 
@@ -339,12 +340,6 @@ class ReviewPage(ReviewPageLayout):
         if not event.spontaneous() and self.retry.is_active:
             self.retry.stop()  # leaving the page ends the attempt; it is saved
         super().hideEvent(event)
-
-    def _hook_window_closing(self) -> None:
-        closing = getattr(self.window(), "closing", None)
-        if closing is not None and not self._closing_hooked:
-            self._closing_hooked = True
-            closing.connect(self._window_closing)
 
     def _window_closing(self) -> None:
         self.retry.abort()
