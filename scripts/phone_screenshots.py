@@ -12,17 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from scripts.chromium import launch_chromium
 
 
 def _phone_page_png(pair_url: str, question: str, path: Path) -> None:
@@ -30,7 +20,7 @@ def _phone_page_png(pair_url: str, question: str, path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
         page.goto(pair_url)
         page.locator("#question").filter(has_text=question).wait_for(timeout=15000)

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 
 from mockint.app.friend_session import FriendPhase
 from mockint.core.session import FlagKind, Rating, RatingCriterion
+from scripts.chromium import CHROMIUM, launch_chromium
 from tests.conftest import require
 from tests.test_friend_console import (
     candidate_answers,  # noqa: F401 - the module fixture the answer is played from
@@ -31,17 +32,6 @@ from tests.test_ui_practice_support import FIRST_QUESTION, FOLLOW_UP, SECOND_QUE
 if TYPE_CHECKING:
     from playwright.sync_api import ViewportSize
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 FLAG_AT_S = 1.0  # the moment of the played audio at which the phone's Strong button is pressed
 FLAG_TOLERANCE_S = 0.5
 PHONE: ViewportSize = {"width": 390, "height": 844}
@@ -60,7 +50,7 @@ class Browser:
         from playwright.sync_api import sync_playwright
 
         self.playwright = sync_playwright().start()
-        self.chromium = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        self.chromium = launch_chromium(self.playwright)
 
     def call(self, function: Callable[..., Any], *args: Any, timeout: int = 20000) -> Any:
         future = self.pool.submit(function, *args)
