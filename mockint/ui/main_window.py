@@ -1,4 +1,4 @@
-"""The main window: a sidebar of pages, the page area, and a status bar for the speech model.
+"""The main window: the sidebar of pages (sidebar.py), the page area, and a status bar for the speech model.
 
 The window appears at once: only the page it opens on is built before it shows; every other
 page is imported and built the first time it is opened. Nothing else starts until the window's
@@ -15,20 +15,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from mockint.core.errors import NoModelError
 from mockint.settings import Setting
@@ -36,7 +25,8 @@ from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for, show_error, show_notice
 from mockint.ui.icons import app_icon, themed_icon
 from mockint.ui.pages import NAV_PAGES, extra_page_modules, nav_page_module
-from mockint.ui.shortcuts import install_page_shortcuts, install_quit_shortcut, page_shortcut_text
+from mockint.ui.shortcuts import install_page_shortcuts, install_quit_shortcut
+from mockint.ui.sidebar import Sidebar, sidebar_panel
 from mockint.ui.theme import Theme
 from mockint.ui.widget_policy import apply_widget_policy
 from mockint.ui.widgets.elided_label import ElidedLabel
@@ -48,8 +38,6 @@ if TYPE_CHECKING:  # the store's modules load with the page that needs them, not
 
 log = logging.getLogger(__name__)
 
-KEY_ROLE = Qt.ItemDataRole.UserRole
-ICON_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_SIZE = QSize(1120, 740)
 STATUS_MESSAGE_MS = 6000
 # A shown window that is never painted (another workspace, a minimised start) still starts its
@@ -104,36 +92,9 @@ class MainWindow(QMainWindow):
     # ----- building
 
     def _build(self) -> None:
-        panel = named(QFrame(), "sidebarPanel")
-        panel.setFixedWidth(212)
-        title_icon = QLabel()
-        title_icon.setPixmap(app_icon().pixmap(QSize(30, 30)))
-        title = named(QLabel("MockInt"), "appTitle")
-        subtitle = named(QLabel("Interview practice"), "appSubtitle")
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        heading = QHBoxLayout()
-        heading.setContentsMargins(18, 18, 12, 14)
-        heading.setSpacing(10)
-        heading.addWidget(title_icon)
-        heading.addLayout(titles, 1)
-
-        self.sidebar = named(QListWidget(), "sidebar")
-        self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
-        for entry in NAV_PAGES:
-            self._add_sidebar_item(entry.key, entry.title, entry.icon, entry.tooltip)
+        self.sidebar = Sidebar(self.context.theme)
         self.sidebar.currentRowChanged.connect(self._row_changed)
-
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 0, 0, 12)
-        column.setSpacing(4)
-        column.addLayout(heading)
-        column.addWidget(self.sidebar, 1)
+        panel = sidebar_panel(self.sidebar)
 
         self.stack = named(QStackedWidget(), "pageArea")
         central = QWidget()
@@ -143,25 +104,6 @@ class MainWindow(QMainWindow):
         row.addWidget(panel)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-
-    def _add_sidebar_item(self, key: str, title: str, icon: str, tooltip: str) -> QListWidgetItem:
-        item = QListWidgetItem(themed_icon(icon, self.context.theme), title)
-        item.setData(KEY_ROLE, key)
-        item.setData(ICON_ROLE, icon)
-        item.setSizeHint(QSize(0, 40))
-        self.sidebar.addItem(item)
-        self._describe_item(item, tooltip, installed=False)
-        return item
-
-    def _describe_item(self, item: QListWidgetItem, tooltip: str, *, installed: bool) -> None:
-        row = self.sidebar.row(item)
-        shortcut = f" ({page_shortcut_text(row + 1)})" if row < 9 else ""
-        if installed:
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setToolTip(f"{tooltip}{shortcut}")
-        else:
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            item.setToolTip(f"{item.text()} is not part of this installation yet")
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -179,11 +121,11 @@ class MainWindow(QMainWindow):
         self, key: str, widget: QWidget, *, title: str | None = None, icon: str = "review", tooltip: str = ""
     ) -> None:
         """Shows `widget` for sidebar entry `key`; an unknown key adds an entry (give `title`)."""
-        item = self._item(key)
+        item = self.sidebar.entry(key)
         if item is None:
             if not title:
                 raise ValueError(f"page {key!r} is not a sidebar entry; give it a title")
-            item = self._add_sidebar_item(key, title, icon, tooltip)
+            item = self.sidebar.add_entry(key, title, icon, tooltip)
         old = self._pages.pop(key, None)
         if old is not None:
             self.stack.removeWidget(old)
@@ -193,8 +135,7 @@ class MainWindow(QMainWindow):
         apply_widget_policy(widget)
         self._pages[key] = widget
         self.stack.addWidget(widget)
-        entry = next((e for e in NAV_PAGES if e.key == key), None)
-        self._describe_item(item, entry.tooltip if entry else tooltip, installed=True)
+        self.sidebar.mark_installed(item, tooltip)
         self._factories.pop(key, None)
         if self.sidebar.currentItem() is item:
             self.stack.setCurrentWidget(widget)
@@ -203,14 +144,13 @@ class MainWindow(QMainWindow):
         self, key: str, factory: Callable[[], QWidget], *, title: str | None = None, icon: str = "review"
     ) -> None:
         """Like register_page, but the page is built by `factory()` the first time it is needed."""
-        item = self._item(key)
+        item = self.sidebar.entry(key)
         if item is None:
             if not title:
                 raise ValueError(f"page {key!r} is not a sidebar entry; give it a title")
-            item = self._add_sidebar_item(key, title, icon, "")
+            item = self.sidebar.add_entry(key, title, icon, "")
         self._factories[key] = factory
-        entry = next((e for e in NAV_PAGES if e.key == key), None)
-        self._describe_item(item, entry.tooltip if entry else "", installed=True)
+        self.sidebar.mark_installed(item)
 
     def page(self, key: str) -> QWidget | None:
         """The page for `key`, built now if it was not yet; None when it is not installed."""
@@ -227,7 +167,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> bool:
         """Switches to the page; False when that page is not installed."""
-        item = self._item(key)
+        item = self.sidebar.entry(key)
         if item is None or self.page(key) is None:
             return False
         self.sidebar.setCurrentItem(item)
@@ -244,22 +184,15 @@ class MainWindow(QMainWindow):
             )
 
     def show_row(self, row: int) -> None:
-        item = self.sidebar.item(row)
-        if item is not None:
-            self.show_page(item.data(KEY_ROLE))
+        key = self.sidebar.key_at(row)
+        if key is not None:
+            self.show_page(key)
 
     def current_page_key(self) -> str | None:
-        item = self.sidebar.currentItem()
-        return item.data(KEY_ROLE) if item is not None else None
+        return self.sidebar.current_key()
 
     def sidebar_titles(self) -> list[str]:
-        return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
-
-    def _item(self, key: str) -> QListWidgetItem | None:
-        for row in range(self.sidebar.count()):
-            if self.sidebar.item(row).data(KEY_ROLE) == key:
-                return self.sidebar.item(row)
-        return None
+        return self.sidebar.titles()
 
     def _select_first_available(self) -> None:
         for entry in NAV_PAGES:
@@ -267,10 +200,9 @@ class MainWindow(QMainWindow):
                 return
 
     def _row_changed(self, row: int) -> None:
-        item = self.sidebar.item(row)
-        if item is None:
+        key = self.sidebar.key_at(row)
+        if key is None:
             return
-        key = item.data(KEY_ROLE)
         page = self.page(key)
         if page is not None:
             apply_widget_policy(page)  # again: covers what the page added since it was built
@@ -279,9 +211,7 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self, theme: Theme) -> None:
         self.context.theme = theme
-        for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            item.setIcon(themed_icon(item.data(ICON_ROLE), theme))
+        self.sidebar.set_theme(theme)
 
     # ----- the first frame, then the rest of start-up
 
