@@ -138,19 +138,56 @@ def encode_debrief_questions(questions: Iterable[DebriefQuestion]) -> str:
 
 
 def debrief_from_row(row: sqlite3.Row) -> Debrief:
-    questions = tuple(
-        DebriefQuestion(q["text"], q.get("what_went_wrong", "")) for q in json.loads(row["questions"] or "[]")
-    )
-    happened_on = row["happened_on"]
+    """A debrief as version 2 stored it; ValueError for a cell that is not what MockInt writes."""
+    questions = json.loads(row["questions"] or "[]")
+    if not isinstance(questions, list):
+        raise ValueError("its questions are not a list")
+    session_id = row["session_id"]
+    if session_id is not None and not isinstance(session_id, int):
+        raise ValueError(f"its session {shown_cell(session_id)} is not a session id")
     return Debrief(
         id=row["id"],
-        session_id=row["session_id"],
-        company=row["company"],
-        role=row["role"],
-        happened_on=date.fromisoformat(happened_on) if happened_on else None,
-        questions=questions,
-        note=row["note"],
+        session_id=session_id,
+        company=decode_text(row["company"], "company"),
+        role=decode_text(row["role"], "role"),
+        happened_on=decode_day(row["happened_on"]),
+        questions=tuple(_debrief_question(q) for q in questions),
+        note=decode_text(row["note"], "note"),
     )
+
+
+def _debrief_question(item: object) -> DebriefQuestion:
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise ValueError(f"a question of it is not a question: {shown_cell(item)}")
+    went_wrong = item.get("what_went_wrong")
+    if went_wrong is not None and not isinstance(went_wrong, str):
+        raise ValueError(f"what went wrong in a question is not text: {shown_cell(went_wrong)}")
+    return DebriefQuestion(item["text"], went_wrong or "")
+
+
+def decode_text(value: object, what: str) -> str:
+    """A text cell; ValueError for anything else (NULL or bytes written past MockInt)."""
+    if not isinstance(value, str):
+        raise ValueError(f"its {what} {shown_cell(value)} is not text")
+    return value
+
+
+def decode_day(value: object) -> date | None:
+    """A calendar day stored as ISO text ('2024-05-01'), or None for an empty cell; ValueError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # said below, in the warning's words
+    raise ValueError(f"its date {shown_cell(value)} is not a day")
+
+
+def shown_cell(value: object) -> str:
+    """A damaged cell as a warning quotes it: short, so a huge cell cannot flood the message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _word_dict(word: Word | Mapping[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,8 @@ a malformed page), or that opens but is not MockInt's schema (a negative or unkn
 table or column missing), or an empty file, is renamed to `mockint.sqlite3.damaged-<timestamp>`
 together with its WAL files, a fresh one is created, and the caller gets a notice for the user
 saying where the old file went. A database from a newer MockInt is never touched: that is an
-error to report. Damage inside single rows is handled where rows are read (store/base.py).
+error to report. Damage inside single rows is handled where rows are read (store/base.py),
+a row that breaks a CHECK or NOT NULL rule of its table included.
 
 The file is made 0600 as soon as it exists, before SQLite writes to it (its WAL and shared
 memory files take the same mode).
@@ -132,8 +133,8 @@ def _check_readable(path: Path) -> None:
         version = schema_version(checker)  # the first read: "file is not a database" shows here
         if version > LATEST_VERSION:
             raise NewerDatabaseError(path, version, LATEST_VERSION)
-        problems = [row[0] for row in checker.execute("PRAGMA quick_check")]
-        if problems == ["ok"]:
+        problems = [row[0] for row in checker.execute("PRAGMA quick_check") if not _row_damage(row[0])]
+        if problems in ([], ["ok"]):
             problems = _schema_problems(checker, version)
     except sqlite3.DatabaseError as error:
         if is_damage(error):
@@ -143,6 +144,13 @@ def _check_readable(path: Path) -> None:
         checker.close()
     if problems and problems != ["ok"]:
         raise _Damaged(problems[0] if problems[0].startswith("its ") else f"its integrity check failed: {problems[0]}")
+
+
+def _row_damage(problem: str) -> bool:
+    """A CHECK or NOT NULL breach in a row (a tool wrote a score of 7, or no moment, past MockInt):
+    the file itself is sound, and the row readers skip that row with a warning naming it, so the
+    whole database is not set aside for it."""
+    return problem.startswith(("CHECK constraint failed in ", "NULL value in "))
 
 
 def _schema_problems(connection: sqlite3.Connection, version: int) -> list[str]:

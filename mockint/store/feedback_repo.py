@@ -1,15 +1,36 @@
-"""What people add around answers: a friend's ratings and flagged moments, and debrief notes."""
+"""What people add around answers: a friend's ratings and flagged moments, and debrief notes.
+
+Rows are read through the shared row reader (store/base.py): a rating, flag or debrief whose
+cells are not what MockInt writes (text in a score, a score of 7, a moment of -3 s, broken
+JSON, a date that is not one) is left out with a warning naming it, and the rest is shown.
+"""
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 
-from mockint.core.session import Debrief, FlaggedMoment, FlagKind, Rating
+from mockint.core.session import Debrief, FlaggedMoment, FlagKind, Rating, RatingCriterion
 from mockint.store.base import RepositoryBase
-from mockint.store.codec import debrief_from_row, encode_debrief_questions, encode_time, now_utc
+from mockint.store.codec import (
+    debrief_from_row,
+    decode_text,
+    encode_debrief_questions,
+    encode_time,
+    now_utc,
+    shown_cell,
+)
 from mockint.store.errors import UnknownAnswerError, UnknownSessionError, is_foreign_key_failure
+
+# How warnings name a skipped row ("rating of answer 7 was skipped: ..."). A rating's key is its
+# answer, and a flag's own id means nothing to the user, so both are read with the answer's id
+# as `id`, the column the row reader names a row by.
+_RATING = "rating of answer"
+_FLAG = "flagged moment of answer"
+_DEBRIEF = "debrief"
+_FLAG_COLUMNS = "f.answer_id AS id, f.answer_id, f.at_s, f.label, f.kind"
 
 
 class FeedbackRepo(RepositoryBase):
@@ -46,17 +67,19 @@ class FeedbackRepo(RepositoryBase):
 
     def rating_for(self, answer_id: int) -> Rating | None:
         with self._reading() as db:
-            row = db.execute("SELECT * FROM ratings WHERE answer_id = ?", (answer_id,)).fetchone()
-        return None if row is None else _rating(row)
+            rows = db.execute("SELECT *, answer_id AS id FROM ratings WHERE answer_id = ?", (answer_id,)).fetchall()
+        # A damaged rating reads as none (with its warning), as it does in a session's list.
+        return next(iter(self._decoded(rows, _rating, _RATING)), None)
 
     def ratings_for_session(self, session_id: int) -> dict[int, Rating]:
         """By answer id."""
         with self._reading() as db:
             rows = db.execute(
-                "SELECT r.* FROM ratings r JOIN answers a ON a.id = r.answer_id WHERE a.session_id = ? ORDER BY r.answer_id",
+                "SELECT r.*, r.answer_id AS id FROM ratings r JOIN answers a ON a.id = r.answer_id "
+                "WHERE a.session_id = ? ORDER BY r.answer_id",
                 (session_id,),
             ).fetchall()
-        return {row["answer_id"]: _rating(row) for row in rows}
+        return {rating.answer_id: rating for rating in self._decoded(rows, _rating, _RATING)}
 
     def add_flag(self, answer_id: int, at_s: float, label: str = "", kind: FlagKind = FlagKind.NOTE) -> FlaggedMoment:
         flag = FlaggedMoment(answer_id, float(at_s), label, FlagKind(kind))
@@ -88,17 +111,20 @@ class FeedbackRepo(RepositoryBase):
 
     def flags_for_answer(self, answer_id: int) -> list[FlaggedMoment]:
         with self._reading() as db:
-            rows = db.execute("SELECT * FROM flags WHERE answer_id = ? ORDER BY at_s, id", (answer_id,)).fetchall()
-        return [_flag(row) for row in rows]
+            rows = db.execute(
+                f"SELECT {_FLAG_COLUMNS} FROM flags f WHERE f.answer_id = ? ORDER BY f.at_s, f.id", (answer_id,)
+            ).fetchall()
+        return self._decoded(rows, _flag, _FLAG)
 
     def flags_for_session(self, session_id: int) -> list[FlaggedMoment]:
         """Answer by answer, each in time order."""
         with self._reading() as db:
             rows = db.execute(
-                "SELECT f.* FROM flags f JOIN answers a ON a.id = f.answer_id WHERE a.session_id = ? ORDER BY f.answer_id, f.at_s, f.id",
+                f"SELECT {_FLAG_COLUMNS} FROM flags f JOIN answers a ON a.id = f.answer_id WHERE a.session_id = ? "
+                "ORDER BY f.answer_id, f.at_s, f.id",
                 (session_id,),
             ).fetchall()
-        return [_flag(row) for row in rows]
+        return self._decoded(rows, _flag, _FLAG)
 
     def save_debrief(self, debrief: Debrief) -> Debrief:
         """Inserts a new debrief (id None) or replaces the saved one with that id; returns it with its id."""
@@ -137,7 +163,7 @@ class FeedbackRepo(RepositoryBase):
             rows = db.execute(
                 "SELECT * FROM debriefs ORDER BY COALESCE(happened_on, substr(created_at, 1, 10)) DESC, id DESC"
             ).fetchall()
-        return [debrief_from_row(row) for row in rows]
+        return self._decoded(rows, debrief_from_row, _DEBRIEF)
 
     def delete_debrief(self, debrief_id: int) -> None:
         with self._writing() as db:
@@ -145,14 +171,33 @@ class FeedbackRepo(RepositoryBase):
 
 
 def _rating(row: sqlite3.Row) -> Rating:
+    """ValueError for a score that is not a whole number from 1 to 5 (or empty), or a comment that is not text."""
     return Rating(
-        row["answer_id"], row["clarity"], row["structure"], row["confidence"], row["relevance"], row["comment"]
+        row["answer_id"],
+        clarity=_score(row, RatingCriterion.CLARITY),
+        structure=_score(row, RatingCriterion.STRUCTURE),
+        confidence=_score(row, RatingCriterion.CONFIDENCE),
+        relevance=_score(row, RatingCriterion.RELEVANCE),
+        comment=decode_text(row["comment"], "comment"),
     )
 
 
+def _score(row: sqlite3.Row, criterion: RatingCriterion) -> int | None:
+    value = row[criterion.value]
+    if value is None:
+        return None  # not rated on this criterion
+    if not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValueError(f"its {criterion.value} score {shown_cell(value)} is not a whole number from 1 to 5")
+    return value
+
+
 def _flag(row: sqlite3.Row) -> FlaggedMoment:
+    """ValueError for a moment that is not a time into the recording (text, empty, negative, infinite)."""
+    at_s = row["at_s"]
+    if not isinstance(at_s, int | float) or not math.isfinite(at_s) or at_s < 0:
+        raise ValueError(f"its moment {shown_cell(at_s)} is not a time in the recording")
     try:
         kind = FlagKind(row["kind"])
     except ValueError:  # a kind written by a newer MockInt: still shown, as a note
         kind = FlagKind.NOTE
-    return FlaggedMoment(row["answer_id"], row["at_s"], row["label"], kind)
+    return FlaggedMoment(row["answer_id"], float(at_s), decode_text(row["label"], "note"), kind)
