@@ -149,12 +149,17 @@ def test_work_on_and_strengths_split_the_feedback() -> None:
     "spoil, problem",
     [
         (lambda d: d.update(schema=2), "schema 2"),
-        (lambda d: d.pop("metrics"), '"metrics" should be an object'),
-        (lambda d: d.update(words="none"), '"words" should be a list'),
-        (lambda d: d["metrics"].update(word_count="3"), '"word_count" should be a whole number'),
-        (lambda d: d["length"].update(verdict="fine"), '"verdict" should be one of too_short, ok, too_long'),
-        (lambda d: d["fillers"].append({"index": 0, "text": "um"}), '"kind" should be one of'),
-        (lambda d: d["words"].append(["um"]), "a word should be an object"),
+        (lambda d: d.pop("metrics"), "Expected `object`, got `null` - at `metrics`"),
+        (lambda d: d.update(words="none"), "Expected `array`, got `str` - at `words`"),
+        (lambda d: d["metrics"].update(word_count="3"), "Expected `int`, got `str` - at `metrics.word_count`"),
+        (lambda d: d["length"].update(verdict="fine"), "Invalid enum value 'fine' - at `length.verdict`"),
+        (
+            lambda d: d["fillers"].append({"index": 0, "text": "um"}),
+            "Object missing required field `kind` - at `fillers[",
+        ),
+        (lambda d: d["words"].append(["um"]), "Expected `object`, got `array` - at `words["),
+        (lambda d: d["metrics"].update(word_count=True), "Expected `int`, got `bool` - at `metrics.word_count`"),
+        (lambda d: d["metrics"].update(wpm=float("nan")), "nan is not a number a report can hold"),
     ],
 )
 def test_damaged_report_is_a_clear_error(spoil, problem: str) -> None:
@@ -167,7 +172,7 @@ def test_damaged_report_is_a_clear_error(spoil, problem: str) -> None:
 
 def test_damaged_detail_is_a_clear_error() -> None:
     report = analyze_answer(transcript("we won"), GENERAL)
-    with pytest.raises(ReportFormatError, match='"star" should be an object'):
+    with pytest.raises(ReportFormatError, match=r"Expected `object`, got `array` - at `star`"):
         AnswerReport.from_dict(report.to_dict(), {**report.detail_dict(), "star": []})
 
 

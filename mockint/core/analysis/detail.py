@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-from mockint.core.analysis import serial
 
 
 class EvidenceKind(StrEnum):
@@ -31,14 +27,6 @@ class PhraseHit:
     text: str
     start: float | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "start": self.start}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> PhraseHit:
-        d = serial.obj(d, "a phrase")
-        return cls(serial.integer(d, "index"), serial.text(d, "text"), serial.optional_number(d, "start"))
-
 
 @dataclass(frozen=True, slots=True)
 class EvidenceHit:
@@ -46,19 +34,6 @@ class EvidenceHit:
     text: str
     kind: EvidenceKind
     start: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "kind": self.kind.value, "start": self.start}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> EvidenceHit:
-        d = serial.obj(d, "an evidence item")
-        return cls(
-            serial.integer(d, "index"),
-            serial.text(d, "text"),
-            serial.choice(d, "kind", EvidenceKind),
-            serial.optional_number(d, "start"),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +56,6 @@ class StarCues:
     def complete(self) -> bool:
         return len(self.parts_present) == len(StarPart)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {part.value: [hit.to_dict() for hit in self.cues(part)] for part in StarPart}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> StarCues:
-        d = serial.obj(d, '"star"')
-        return cls(
-            **{part.value: tuple(PhraseHit.from_dict(x) for x in serial.items(d, part.value)) for part in StarPart}
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class RepeatHit:
@@ -100,19 +65,6 @@ class RepeatHit:
     text: str
     count: int
     start: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "count": self.count, "start": self.start}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> RepeatHit:
-        d = serial.obj(d, "a repeat")
-        return cls(
-            serial.integer(d, "index"),
-            serial.text(d, "text"),
-            serial.integer(d, "count"),
-            serial.optional_number(d, "start"),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,25 +77,3 @@ class LowConfidenceStretch:
     start: float | None
     end: float | None
     mean_conf: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "first": self.first,
-            "last": self.last,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "mean_conf": self.mean_conf,
-        }
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> LowConfidenceStretch:
-        d = serial.obj(d, "a low-confidence stretch")
-        return cls(
-            serial.integer(d, "first"),
-            serial.integer(d, "last"),
-            serial.text(d, "text"),
-            serial.optional_number(d, "start"),
-            serial.optional_number(d, "end"),
-            serial.number(d, "mean_conf"),
-        )

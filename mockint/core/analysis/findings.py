@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-from mockint.core.analysis import serial
 
 
 class FillerKind(StrEnum):
@@ -45,20 +42,6 @@ class FillerHit:
     def size(self) -> int:
         return len(self.text.split())
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "kind": self.kind.value, "start": self.start, "end": self.end}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> FillerHit:
-        d = serial.obj(d, "a filler")
-        return cls(
-            serial.integer(d, "index"),
-            serial.text(d, "text"),
-            serial.choice(d, "kind", FillerKind),
-            serial.optional_number(d, "start"),
-            serial.optional_number(d, "end"),
-        )
-
 
 def filler_positions(fillers: Iterable[FillerHit]) -> frozenset[int]:
     """Every word position that belongs to a filler (both words of "you know")."""
@@ -76,19 +59,6 @@ class HedgeHit:
     def size(self) -> int:
         return len(self.text.split())
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "start": self.start, "end": self.end}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> HedgeHit:
-        d = serial.obj(d, "a hedge")
-        return cls(
-            serial.integer(d, "index"),
-            serial.text(d, "text"),
-            serial.optional_number(d, "start"),
-            serial.optional_number(d, "end"),
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class Pause:
@@ -98,19 +68,6 @@ class Pause:
     end: float
     duration_s: float
     kind: PauseKind
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "duration_s": self.duration_s, "kind": self.kind.value}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Pause:
-        d = serial.obj(d, "a pause")
-        return cls(
-            serial.number(d, "start"),
-            serial.number(d, "end"),
-            serial.number(d, "duration_s"),
-            serial.choice(d, "kind", PauseKind),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,32 +83,6 @@ class Metrics:
     longest_pause_s: float | None = None
     start_latency_s: float | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "word_count": self.word_count,
-            "duration_s": self.duration_s,
-            "speaking_s": self.speaking_s,
-            "wpm": self.wpm,
-            "fillers_per_min": self.fillers_per_min,
-            "filler_ratio": self.filler_ratio,
-            "longest_pause_s": self.longest_pause_s,
-            "start_latency_s": self.start_latency_s,
-        }
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Metrics:
-        d = serial.obj(d, '"metrics"')
-        return cls(
-            word_count=serial.integer(d, "word_count"),
-            duration_s=serial.optional_number(d, "duration_s"),
-            speaking_s=serial.optional_number(d, "speaking_s"),
-            wpm=serial.optional_number(d, "wpm"),
-            fillers_per_min=serial.optional_number(d, "fillers_per_min"),
-            filler_ratio=serial.number(d, "filler_ratio"),
-            longest_pause_s=serial.optional_number(d, "longest_pause_s"),
-            start_latency_s=serial.optional_number(d, "start_latency_s"),
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class LengthResult:
@@ -161,16 +92,6 @@ class LengthResult:
     target_min_s: float
     target_max_s: float
 
-    def to_dict(self) -> dict[str, Any]:
-        verdict = None if self.verdict is None else self.verdict.value
-        return {"verdict": verdict, "target_min_s": self.target_min_s, "target_max_s": self.target_max_s}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> LengthResult:
-        d = serial.obj(d, '"length"')
-        verdict = None if d.get("verdict") is None else serial.choice(d, "verdict", LengthVerdict)
-        return cls(verdict, serial.number(d, "target_min_s"), serial.number(d, "target_max_s"))
-
 
 @dataclass(frozen=True, slots=True)
 class FeedbackItem:
@@ -179,11 +100,3 @@ class FeedbackItem:
     kind: str
     severity: Severity
     message: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "severity": self.severity.value, "message": self.message}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> FeedbackItem:
-        d = serial.obj(d, "a feedback item")
-        return cls(serial.text(d, "kind"), serial.choice(d, "severity", Severity), serial.text(d, "message"))

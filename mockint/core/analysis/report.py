@@ -29,13 +29,7 @@ def word_to_dict(word: Word) -> dict[str, Any]:
 
 
 def word_from_dict(d: Mapping[str, Any]) -> Word:
-    d = serial.obj(d, "a word")
-    return Word(
-        serial.text(d, "text"),
-        serial.optional_number(d, "start"),
-        serial.optional_number(d, "end"),
-        serial.optional_number(d, "conf"),
-    )
+    return serial.typed(d, Word, "a word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,55 +69,31 @@ class AnswerReport:
         return filler_positions(self.fillers)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "words": [word_to_dict(w) for w in self.words],
-            "fillers": [f.to_dict() for f in self.fillers],
-            "hedges": [h.to_dict() for h in self.hedges],
-            "pauses": [p.to_dict() for p in self.pauses],
-            "metrics": self.metrics.to_dict(),
-            "length": self.length.to_dict(),
-            "feedback": [item.to_dict() for item in self.feedback],
-        }
+        contract = {name: serial.plain(getattr(self, name)) for name in _CONTRACT}
+        return {"schema": SCHEMA, "words": [word_to_dict(w) for w in self.words], **contract}
 
     def detail_dict(self) -> dict[str, Any]:
-        return {
-            "evidence": [e.to_dict() for e in self.evidence],
-            "star": self.star.to_dict(),
-            "self_talk": [s.to_dict() for s in self.self_talk],
-            "repeats": [r.to_dict() for r in self.repeats],
-            "low_confidence": [s.to_dict() for s in self.low_confidence],
-            "artifacts": [word_to_dict(w) for w in self.artifacts],
-        }
+        detail = {name: serial.plain(getattr(self, name)) for name in _DETAIL}
+        return {**detail, "artifacts": [word_to_dict(w) for w in self.artifacts]}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], detail: Mapping[str, Any] | None = None) -> AnswerReport:
-        """Restores a report from `to_dict()` (and `detail_dict()` when stored); ReportFormatError if damaged."""
-        d = serial.obj(d, "the report")
+        """Restores a report from `to_dict()` (and `detail_dict()` when stored); ReportFormatError if damaged.
+
+        A detail part missing from `detail` (one written before that part existed) reads as none found."""
+        d = serial.typed(d, dict[str, Any], "the report")
         if d.get("schema") != SCHEMA:
             raise ReportFormatError(
                 f"it has schema {d.get('schema')!r}, and this version of MockInt reads schema {SCHEMA}"
             )
-        extra = _detail_from_dict(detail) if detail is not None else {}
-        return cls(
-            words=tuple(word_from_dict(w) for w in serial.items(d, "words")),
-            fillers=tuple(FillerHit.from_dict(f) for f in serial.items(d, "fillers")),
-            hedges=tuple(HedgeHit.from_dict(h) for h in serial.items(d, "hedges")),
-            pauses=tuple(Pause.from_dict(p) for p in serial.items(d, "pauses")),
-            metrics=Metrics.from_dict(serial.obj(d.get("metrics"), '"metrics"')),
-            length=LengthResult.from_dict(serial.obj(d.get("length"), '"length"')),
-            feedback=tuple(FeedbackItem.from_dict(item) for item in serial.items(d, "feedback")),
-            **extra,
-        )
+        parts = {name: d.get(name) for name in ("words", *_CONTRACT)}
+        if detail is not None:
+            detail = serial.typed(detail, dict[str, Any], "the report detail")
+            parts.update((name, detail[name]) for name in (*_DETAIL, "artifacts") if name in detail)
+        return serial.typed(parts, cls, "the report")
 
 
-def _detail_from_dict(detail: Mapping[str, Any]) -> dict[str, Any]:
-    detail = serial.obj(detail, "the report detail")
-    return {
-        "evidence": tuple(EvidenceHit.from_dict(e) for e in serial.items(detail, "evidence")),
-        "star": StarCues.from_dict(serial.obj(detail.get("star"), '"star"')),
-        "self_talk": tuple(PhraseHit.from_dict(s) for s in serial.items(detail, "self_talk")),
-        "repeats": tuple(RepeatHit.from_dict(r) for r in serial.items(detail, "repeats")),
-        "low_confidence": tuple(LowConfidenceStretch.from_dict(s) for s in serial.items(detail, "low_confidence")),
-        "artifacts": tuple(word_from_dict(w) for w in serial.items(detail, "artifacts")),
-    }
+# The JSON contract's parts after its words, in the contract's order (DESIGN.md, "Command line"),
+# and the review screen's extra detail (beside the words it dropped, `artifacts`).
+_CONTRACT = ("fillers", "hedges", "pauses", "metrics", "length", "feedback")
+_DETAIL = ("evidence", "star", "self_talk", "repeats", "low_confidence")
