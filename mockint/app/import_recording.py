@@ -11,14 +11,18 @@ Nothing half-imported is left behind: the WAV is written in a private folder bes
 recordings and moved in only once complete, and a failure (an unreadable file, a full disk,
 a recording the model cannot recognise) removes the session, its answer and the copy. A
 cancel while recognising (the app closing) keeps the imported answer: it has its recording
-and no report, so the next start analyses it as it does every such answer.
+and no report, so the next start analyses it as it does every such answer. An import killed
+mid-copy (the app killed, a power cut) leaves its work folder; start-up recovery removes it
+(`remove_unfinished_imports`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +51,11 @@ IMPORTABLE_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3")
 _FLUSH_S = 10.0
 _FSYNC_S = 24 * 3600.0
 _WORK_FOLDER_PREFIX = ".importing-"
+
+# The work folders of the imports running in this process: start-up recovery may run while the
+# user starts an import, and must not take that import's folder for a left-over one.
+_running_lock = threading.Lock()
+_running_work_folders: set[str] = set()
 
 
 class ImportCancelled(Cancelled):
@@ -86,12 +95,52 @@ def import_recording(store: Store, source: Path | str, *, cancel: CancelToken | 
     source = Path(source)
     cancel = cancel if cancel is not None else CancelToken()
     with open_audio(source) as audio:  # checked before anything is created
-        work_folder = Path(tempfile.mkdtemp(prefix=_WORK_FOLDER_PREFIX, dir=_work_parent(store)))
+        store.recordings.folder.mkdir(parents=True, exist_ok=True)  # and the data folder the work goes in
+        with _running_lock:
+            work_folder = Path(tempfile.mkdtemp(prefix=_WORK_FOLDER_PREFIX, dir=_work_parent_of(store)))
+            _running_work_folders.add(os.path.abspath(work_folder))
         try:
             converted, duration = _convert(audio, work_folder / "import.wav", cancel)
             return _store_as_answer(store, source, converted, duration)
         finally:
             shutil.rmtree(work_folder, ignore_errors=True)
+            with _running_lock:
+                _running_work_folders.discard(os.path.abspath(work_folder))
+
+
+def remove_unfinished_imports(store: Store) -> list[Path]:
+    """Removes the work folders that imports cut off mid-copy left behind; returns what it removed.
+
+    Only what an import makes: entries directly beside the recordings folder whose name starts
+    with the work folders' prefix. A folder goes whole (its contents are unlinked, a symlink in
+    it never followed); a symlink of that name is unlinked, not followed; anything else (a file)
+    is left alone, as is the folder of an import running in this process. Call it only while
+    holding the data folder's instance lock: another MockInt's running import owns its folder.
+    """
+    parent = _work_parent_of(store)
+    removed: list[Path] = []
+    with _running_lock:  # an import starting now waits for its folder until this is done
+        try:
+            entries = [e for e in parent.iterdir() if e.name.startswith(_WORK_FOLDER_PREFIX)]
+        except OSError:  # no data folder yet, or one MockInt cannot list: nothing to tidy
+            return removed
+        for entry in entries:
+            if os.path.abspath(entry) in _running_work_folders:
+                continue
+            try:
+                if entry.is_symlink():
+                    entry.unlink()
+                elif entry.is_dir():
+                    shutil.rmtree(entry)  # refuses a folder swapped for a symlink meanwhile
+                else:
+                    continue
+            except OSError:
+                log.warning("could not remove the unfinished import %s", entry, exc_info=True)
+                continue
+            removed.append(entry)
+    if removed:
+        log.info("removed %d unfinished import(s): %s", len(removed), ", ".join(e.name for e in removed))
+    return removed
 
 
 def import_and_analyse(
@@ -127,12 +176,10 @@ def import_and_analyse(
     return ImportedAnswer(imported, report)
 
 
-def _work_parent(store: Store) -> Path:
+def _work_parent_of(store: Store) -> Path:
     """Beside the recordings folder, on the same disk (so the move in is a rename), and outside it:
     start-up recovery looks inside it for unfinished recordings, and a half copy is not one."""
-    folder = store.recordings.folder
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder.parent
+    return store.recordings.folder.parent
 
 
 def _convert(audio: AudioSource, target: Path, cancel: CancelToken) -> tuple[Path, float]:
