@@ -1,11 +1,21 @@
 """Layouts hold at the default size and at 1024x700: nothing is clipped or cut while there is
-room, measured on the real widgets over a seeded history (with a retried question in its last session)."""
+room, measured on the real widgets over a seeded history (with a retried question in its last session),
+in the app's own theme (Fusion, its palette and style sheet: what sets the sizes a user sees)."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyleOptionHeader,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from mockint.app.answer_result import CapturedAnswer
 from mockint.app.mirror import MirrorMedia
@@ -15,6 +25,7 @@ from mockint.paths import app_paths
 from mockint.store.app_store import Store
 from mockint.ui.main_window import DEFAULT_SIZE
 from mockint.ui.pages import NAV_KEYS
+from mockint.ui.theme import ThemeManager
 from scripts.demo_history import seed_demo_history
 
 SIZES = (DEFAULT_SIZE, QSize(1024, 700))
@@ -25,7 +36,22 @@ def right_edge_in(widget: QWidget, ancestor: QWidget) -> int:
 
 
 @pytest.fixture
-def seeded_window(make_window, qtbot):
+def app_theme(qapp):
+    """The theme applied to the application as `run_app` applies it, before any window is built;
+    afterwards the application's style, sheet and palette are put back for the tests that follow."""
+    style, sheet, palette = qapp.style().name(), qapp.styleSheet(), qapp.palette()
+    manager = ThemeManager(qapp)
+    try:
+        yield manager.apply()
+    finally:
+        manager.deleteLater()
+        qapp.setStyleSheet(sheet)
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+
+
+@pytest.fixture
+def seeded_window(app_theme, make_window, qtbot):
     sessions = seed_demo_history()
     window = make_window()
     for key in NAV_KEYS:
@@ -110,22 +136,57 @@ def test_history_columns_share_the_width_and_show_every_cell_whole(seeded_window
     table = window.page("history").table
     qtbot.waitUntil(lambda: table.model().rowCount() > 0, timeout=10000)
     QApplication.processEvents()
+    header = table.horizontalHeader()
+    _history_titles_and_cells_are_whole(table, size)
+    for column in range(table.model().columnCount()):  # whichever column the user sorts by
+        point = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        qtbot.waitUntil(lambda column=column: header.sortIndicatorSection() == column)
+        QApplication.processEvents()
+        _history_titles_and_cells_are_whole(table, size)
+
+
+def _history_titles_and_cells_are_whole(table, size) -> None:
     model, header, metrics = table.model(), table.horizontalHeader(), table.fontMetrics()
+    sorted_by = header.sortIndicatorSection()
+    title_font = QFont(header.font())
+    title_font.setBold(True)  # what QHeaderView measures a title in
     decks = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Decks")
     for column in range(model.columnCount()):
         title = model.headerData(column, Qt.Orientation.Horizontal)
-        assert table.columnWidth(column) >= header.sectionSizeHint(column), f"the {title} title is cut at {size}"
+        where = f"at {size.width()}x{size.height()}, sorted by column {sorted_by}"
+        assert table.columnWidth(column) >= header.sectionSizeHint(column), f"the {title} title is cut {where}"
+        # Measured apart from the header's own hint: the title fits the room the style gives it...
+        option = QStyleOptionHeader()
+        header.initStyleOption(option)
+        option.rect = QRect(0, 0, table.columnWidth(column), header.height())
+        label = header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header)
+        assert QFontMetrics(title_font).horizontalAdvance(title) <= label.width(), f"the {title} title is cut {where}"
+        if column == sorted_by:  # ...and the sorted column has the room Qt itself asks for its arrow
+            assert table.columnWidth(column) >= QHeaderView.sectionSizeFromContents(header, column).width(), where
         if column != decks:  # sizeHintForColumn: the width the longest cell needs, as Qt measures it
-            assert table.columnWidth(column) >= table.sizeHintForColumn(column), f"{title} cut at {size}"
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column), f"{title} cut {where}"
     # The deck names show whole: on one line when there is room, wrapped in a taller row when not.
-    width = table.columnWidth(decks) - 12
+    width = _cell_text_width(table, decks)
     for row in range(model.rowCount()):
         text = str(model.index(row, decks).data())
         needed = metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text)
-        assert needed.width() <= width and needed.height() + 4 <= table.rowHeight(row), f"{text!r} cut at {size}"
+        assert needed.width() <= width and needed.height() + 4 <= table.rowHeight(row), f"{text!r} cut {where}"
         if needed.height() > metrics.height():  # on more than one line: it is drawn wrapped, not elided
             assert table.wordWrap() and table.textElideMode() is Qt.TextElideMode.ElideNone, f"{text!r} elided"
-    assert sum(table.columnWidth(c) for c in range(model.columnCount())) <= table.viewport().width()
+    assert sum(table.columnWidth(c) for c in range(model.columnCount())) <= table.viewport().width(), where
+
+
+def _cell_text_width(table, column: int) -> int:
+    """The width a cell's text is drawn in: the style's text rect (inside the style sheet's cell
+    padding), less the margin Qt keeps on each side of an item's text."""
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.rect = QRect(0, 0, table.columnWidth(column), 100)
+    option.text = "x"
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    text_rect = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+    return text_rect.width() - 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
 
 
 def _window_fits(window) -> None:

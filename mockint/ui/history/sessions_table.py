@@ -7,11 +7,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from mockint.core.session import SessionOverview
+from mockint.ui.history.sorted_header import SortedColumnHeader
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the raw value a column sorts by (None sorts first)
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,6 +102,7 @@ COLUMNS: tuple[Column, ...] = (
         numeric=True,
     ),
 )
+DECKS_COLUMN = 2  # the one text column that takes the width the others leave, wrapped when narrow
 
 
 class SessionsModel(QAbstractTableModel):
@@ -172,6 +183,9 @@ class SessionsTable(QTableView):
         self._sorted = QSortFilterProxyModel(self)
         self._sorted.setSourceModel(self.sessions)
         self._sorted.setSortRole(SORT_ROLE)
+        header = SortedColumnHeader(Qt.Orientation.Horizontal, self)
+        header.setSectionsClickable(True)
+        self.setHorizontalHeader(header)  # before sorting is enabled, which connects to the header
         self.setModel(self._sorted)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -181,19 +195,25 @@ class SessionsTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         # The Decks column takes the width the others leave; when that is too little for a session's
-        # decks (a 1024 px window) they wrap onto a second line instead of being cut.
+        # decks (a 1024 px window) they wrap onto more lines, in a taller row, instead of being cut.
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setCornerButtonEnabled(False)
         self.verticalHeader().hide()
         self.verticalHeader().setMinimumSectionSize(34)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DECKS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(72)
+        # Qt measures rows again when their contents change, not when the Decks column narrows (the
+        # window is made smaller, or sorting by a figure column gives that column the arrow's room).
+        self._measure_rows = QTimer(self, singleShot=True, interval=0)
+        self._measure_rows.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(
+            lambda column, _old, _new: self._measure_rows.start() if column == DECKS_COLUMN else None
+        )
         self.setAccessibleName("Practice sessions")
         self.setToolTip("")
         self.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit(self.selected_session()))
@@ -236,6 +256,28 @@ class SessionsTable(QTableView):
                 self.scrollTo(index)
                 return True
         return False
+
+    def sizeHintForRow(self, row: int) -> int:  # noqa: N802 - Qt's name
+        """Qt's height for the row, with the Decks text on as many lines as it wraps to: Qt measures
+        a wrapped cell on one line here (the style sheet's cell padding takes its own path)."""
+        hint = super().sizeHintForRow(row)
+        index = self.model().index(row, DECKS_COLUMN)
+        text = str(index.data() or "")
+        if not text or not self.wordWrap():
+            return hint
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, self.columnWidth(DECKS_COLUMN), hint)
+        option.text = text
+        option.features |= (
+            QStyleOptionViewItem.ViewItemFeature.HasDisplay | QStyleOptionViewItem.ViewItemFeature.WrapText
+        )
+        text_rect = self.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1  # as Qt draws it
+        width = max(1, text_rect.width() - 2 * margin)
+        metrics = self.fontMetrics()
+        wrapped = metrics.boundingRect(0, 0, width, 1_000_000, int(Qt.TextFlag.TextWordWrap), text).height()
+        return max(hint, hint - metrics.height() + wrapped)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Delete and self.selected_session() is not None:
