@@ -19,6 +19,7 @@ from mockint.speech.wav_writer import CrashSafeWavWriter
 from mockint.store import Store
 from mockint.store.orphans_repo import RECOVERED_SESSION_TITLE
 from tests.conftest import REPO_ROOT, require
+from tests.lock_holder import another_mockint_holding
 from tests.test_recording_support import RATE, read_wav, tone, write_wav
 
 
@@ -139,16 +140,6 @@ def test_recordings_of_a_database_set_aside_come_back_as_new_answers():
     assert "2 recordings whose answers were no longer in the database (0:02 of audio) are kept" in result.message
 
 
-_HOLD_THE_LOCK = """
-import sys
-from pathlib import Path
-from mockint.app import instance_lock
-instance_lock.acquire(Path(sys.argv[1]))
-print("locked", flush=True)
-sys.stdin.read()
-"""
-
-
 def test_recovery_leaves_alone_a_recording_whose_owner_is_alive_then_takes_over(tmp_path):
     paths = app_paths()
     with Store.open(paths) as store:
@@ -156,24 +147,13 @@ def test_recovery_leaves_alone_a_recording_whose_owner_is_alive_then_takes_over(
         answer_id = store.add_answer(session.id, "Why us?")
         _record(store, answer_id, 1.0, finish=False)  # another MockInt is recording this right now
         partial = store.recordings.partial_path_for(answer_id)
-        owner = subprocess.Popen(
-            [sys.executable, "-c", _HOLD_THE_LOCK, str(paths.data_dir)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=REPO_ROOT,
-        )
-        try:
-            assert owner.stdout is not None and owner.stdout.readline() == "locked\n"
+        with another_mockint_holding(paths.data_dir) as owner:
             assert instance_lock.owner_pid(paths.data_dir) == owner.pid
 
             untouched = recover_recordings(store)
 
             assert untouched.message is None and untouched.answer_ids == ()
             assert partial.exists() and store.get_answer(answer_id).audio_path is None
-        finally:
-            owner.kill()
-            owner.wait(timeout=10)
 
         # Its owner is gone (killed: the lock file still names it): the next start recovers it.
         assert instance_lock.owner_pid(paths.data_dir) == owner.pid

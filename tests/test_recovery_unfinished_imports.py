@@ -17,6 +17,7 @@ from mockint.core.cancel import CancelToken
 from mockint.paths import app_paths
 from mockint.store import Store
 from tests.conftest import REPO_ROOT
+from tests.lock_holder import another_mockint_holding
 from tests.test_recording_support import tone, write_wav
 
 # Imports a WAV and, 14 one-second blocks into the copy (past its first flush, at 10 s), says so
@@ -42,15 +43,6 @@ class KilledMidCopy(CancelToken):
 
 with Store.open(app_paths()) as store:
     import_recording(store, Path(sys.argv[1]), cancel=KilledMidCopy())
-"""
-
-_HOLD_THE_LOCK = """
-import sys
-from pathlib import Path
-from mockint.app import instance_lock
-instance_lock.acquire(Path(sys.argv[1]))
-print("locked", flush=True)
-sys.stdin.read()
 """
 
 
@@ -187,22 +179,10 @@ def test_a_left_over_work_folder_is_kept_while_another_mockint_holds_the_data_fo
         left_over = paths.data_dir / ".importing-theirs"
         left_over.mkdir()
         write_wav(left_over / "import.partial.wav", tone(0.5))
-        owner = subprocess.Popen(
-            [sys.executable, "-c", _HOLD_THE_LOCK, str(paths.data_dir)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=REPO_ROOT,
-        )
-        try:
-            assert owner.stdout is not None and owner.stdout.readline() == "locked\n"
-
+        with another_mockint_holding(paths.data_dir):
             untouched = recover_recordings(store)
 
             assert untouched.unfinished_imports == 0 and left_over.is_dir()
-        finally:
-            owner.kill()
-            owner.wait(timeout=10)
 
         assert recover_recordings(store).unfinished_imports == 1  # its owner is gone: tidied
         assert not left_over.exists()
