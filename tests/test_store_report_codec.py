@@ -46,3 +46,7 @@ def test_damaged_extras_keep_the_report_and_an_unreadable_one_says_why():
     assert restored is None and problem is not None and "cannot be read" in problem
     with pytest.raises(ValueError):  # not JSON at all: a damaged row, skipped by the row reader
         decode_report('{"metrics": {', ())
+    cell = json.loads(encode_report(report) or "{}")
+    cell["metrics"]["wpm"] = float("nan")  # Python writes NaN into JSON, and reads it back
+    restored, problem = decode_report(json.dumps(cell), report.words)
+    assert restored is None and problem is not None and "NaN, which is not a number" in problem

@@ -76,7 +76,10 @@ def decode_report(text: str | None, words: tuple[Word, ...]) -> tuple[AnswerRepo
     """
     if text is None:
         return None, None
-    stored = json.loads(text)
+    try:
+        stored = json.loads(text, parse_constant=_refuse_constant)
+    except ReportFormatError as error:
+        return None, f"The saved analysis of this answer cannot be read ({error.problem})."
     if not isinstance(stored, dict):
         return None, "The saved analysis of this answer cannot be read (it is not a report)."
     contract = {"words": [word_to_dict(w) for w in words], **stored}
@@ -91,6 +94,11 @@ def decode_report(text: str | None, words: tuple[Word, ...]) -> tuple[AnswerRepo
             except ReportFormatError:
                 pass
         return None, f"The saved analysis of this answer cannot be read ({error.problem})."
+
+
+def _refuse_constant(name: str) -> float:
+    """Python's JSON parser reads NaN and Infinity, which JSON has not; no report figure is one."""
+    raise ReportFormatError(f"it holds {name}, which is not a number")
 
 
 def session_from_row(row: sqlite3.Row) -> Session:
