@@ -33,6 +33,18 @@ def test_window_shows_the_five_pages_in_the_sidebar(make_window):
     assert window.current_page_key() == window.sidebar.currentItem().data(Qt.ItemDataRole.UserRole)
 
 
+def test_every_page_has_an_icon_of_its_own_in_the_sidebar(make_window):
+    from mockint.paths import assets_dir
+    from mockint.ui.sidebar import ICON_ROLE
+
+    window = make_window(load_in_background=False)
+    assert window.page("friend") is not None  # the other modes' pages join the sidebar when first looked for
+    icons = [window.sidebar.item(row).data(ICON_ROLE) for row in range(window.sidebar.count())]
+    assert len(icons) == 8 and len(set(icons)) == len(icons), icons  # no two pages look alike
+    assert all((assets_dir() / "icons" / f"{name}.svg").is_file() for name in icons)
+    assert all(not window.sidebar.item(row).icon().isNull() for row in range(window.sidebar.count()))
+
+
 def test_ctrl_number_switches_pages(make_window, qtbot):
     window = make_window(load_in_background=False, discover_pages=False)
     window.activateWindow()

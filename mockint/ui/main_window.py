@@ -180,7 +180,10 @@ class MainWindow(QMainWindow):
         for module in extra_page_modules():
             factory = _page_factory(module.__name__, self.context)
             self.register_page_factory(
-                module.PAGE_KEY, factory, title=getattr(module, "PAGE_TITLE", None) or module.PAGE_KEY.title()
+                module.PAGE_KEY,
+                factory,
+                title=getattr(module, "PAGE_TITLE", None) or module.PAGE_KEY.title(),
+                icon=getattr(module, "PAGE_ICON", "review"),
             )
 
     def show_row(self, row: int) -> None:

@@ -8,6 +8,7 @@ from mockint.ui.context import AppContext
 
 PAGE_KEY = "after_interview"
 PAGE_TITLE = "After an interview"
+PAGE_ICON = "after_interview"  # assets/icons/after_interview.svg
 PAGE_ORDER = 20  # after Friend: the other thing a person does around a real interview
 
 

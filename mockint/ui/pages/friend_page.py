@@ -8,6 +8,7 @@ from mockint.ui.context import AppContext
 
 PAGE_KEY = "friend"
 PAGE_TITLE = "Friend"
+PAGE_ICON = "friend"  # assets/icons/friend.svg
 PAGE_ORDER = 15  # after the sidebar's five pages, before other modes
 
 

@@ -9,6 +9,7 @@ from mockint.ui.context import AppContext
 
 PAGE_KEY = "mirror"
 PAGE_TITLE = "Mirror"
+PAGE_ICON = "mirror"  # assets/icons/mirror.svg
 PAGE_ORDER = 16  # after Friend
 
 
