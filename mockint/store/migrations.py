@@ -2,20 +2,24 @@
 
 `PRAGMA user_version` holds the version a database has reached. Each migration runs in its own
 transaction together with the bump of `user_version`, so a crash leaves the database at the
-last complete version. Past migrations are never edited: a change is a new function appended
-to MIGRATIONS, and each one keeps whatever logic it needs inside it (not borrowed from code
-that may change later).
+last complete version. What a past migration makes of well-formed rows is never edited: a change
+is a new function appended to MIGRATIONS, and each one keeps whatever logic it needs inside it
+(not borrowed from code that may change later). How one treats a row a tool wrote past its
+table's rules may be fixed in place, since such a row would otherwise stop the whole upgrade.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from mockint.store.errors import NewerDatabaseError
+
+log = logging.getLogger(__name__)
 
 
 def _v1_sessions_and_answers(conn: sqlite3.Connection) -> None:
@@ -120,15 +124,67 @@ def _v3_friend_ratings_by_criterion_and_flag_kinds(conn: sqlite3.Connection) -> 
             comment TEXT NOT NULL DEFAULT ''
         )""",
             # A version 2 rating was one overall score, which is none of the four criteria; it is
-            # kept, worded, at the front of the comment rather than guessed into a criterion.
-            """INSERT INTO ratings_by_criterion (answer_id, comment)
-            SELECT answer_id, 'Overall ' || score || '/5' || CASE WHEN note = '' THEN '' ELSE ': ' || note END
-            FROM ratings""",
+            # kept, worded, at the front of the comment rather than guessed into a criterion. A note
+            # a tool emptied (NULL) reads as none; a rating that is not one is dropped, logged, below.
+            f"""INSERT INTO ratings_by_criterion (answer_id, comment)
+            SELECT answer_id, 'Overall ' || score || '/5' || CASE WHEN COALESCE(note, '') = '' THEN '' ELSE ': ' || note END
+            FROM ratings WHERE {_V3_SOUND_RATING}""",
+        ),
+    )
+    _v3_drop_unsound_ratings(conn)
+    _run(
+        conn,
+        (
             "DROP TABLE ratings",
             "ALTER TABLE ratings_by_criterion RENAME TO ratings",
             "ALTER TABLE flags ADD COLUMN kind TEXT NOT NULL DEFAULT 'note'",
         ),
     )
+
+
+# A version 2 rating as MockInt wrote it: a whole score from 1 to 5 and a note (none counts as
+# empty), of an answer that still exists. A tool can write others past the table's rules.
+_V3_SOUND_RATING = (
+    "typeof(score) = 'integer' AND score BETWEEN 1 AND 5 AND typeof(note) IN ('text', 'null') "
+    "AND answer_id IN (SELECT id FROM answers)"
+)
+
+
+def _v3_drop_unsound_ratings(conn: sqlite3.Connection) -> None:
+    """Logs each version 2 rating that is not one (a score of 7, 'abc' or none, a note that is not
+    text, an answer that is gone); it is dropped with the old table.
+
+    No version 3 cell can hold such a row for the row reader to skip: its score fits no criterion
+    and, worded into the comment ("Overall 7/5"), it would read as a sound rating. Copied as it
+    is, it would stop the upgrade (a NULL comment, an unknown answer) and MockInt could not open
+    the database at all. So the row goes, and the log (the app's log file, a command's standard
+    error) keeps what it held, quoted as SQL writes it and read as bytes, so no cell can fail.
+    """
+    rows = conn.execute(
+        "SELECT answer_id, CAST(quote(score) AS BLOB), CAST(quote(note) AS BLOB), "
+        "typeof(score) = 'integer' AND score BETWEEN 1 AND 5, typeof(note) IN ('text', 'null'), "
+        f"answer_id IN (SELECT id FROM answers) FROM ratings WHERE NOT ({_V3_SOUND_RATING}) ORDER BY answer_id"
+    ).fetchall()
+    for answer_id, score, note, score_sound, note_sound, answered in rows:
+        score_text, note_text = _v3_quoted(score), _v3_quoted(note)
+        reasons = [
+            *([] if score_sound else [f"its score {score_text} is not a whole number from 1 to 5"]),
+            *([] if note_sound else [f"its note {note_text} is not text"]),
+            *([] if answered else ["its answer is not in the database"]),
+        ]
+        log.warning(
+            "the rating of answer %s was dropped while upgrading the database: %s (it held the score %s "
+            "and the note %s)",
+            answer_id,
+            "; ".join(reasons),
+            score_text,
+            note_text,
+        )
+
+
+def _v3_quoted(cell: bytes) -> str:
+    text = bytes(cell).decode("utf-8", errors="replace")
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def _v4_reports_stored_once_spoken_length_and_retries_in_their_session(conn: sqlite3.Connection) -> None:
