@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -75,9 +76,16 @@ def theme_for(scheme: Qt.ColorScheme) -> Theme:
     return Theme(dark, DARK if dark else LIGHT)
 
 
-def style_sheet(theme: Theme) -> str:
+@cache
+def _style_template() -> str:
+    """The shipped style sheet without comments: read once (at start-up), so a change of theme
+    later does not read the disk on the GUI thread."""
     template = (STYLES_DIR / "app.qss").read_text(encoding="utf-8")
-    template = re.sub(r"/\*.*?\*/", "", template, flags=re.DOTALL)
+    return re.sub(r"/\*.*?\*/", "", template, flags=re.DOTALL)
+
+
+def style_sheet(theme: Theme) -> str:
+    template = _style_template()
 
     def fill(match: re.Match[str]) -> str:
         return theme.colors[match.group(1)]
