@@ -7,12 +7,14 @@ Plain Python (not QSettings) because the command line and the speech layer read 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from mockint.atomic_file import write_text_atomically
 from mockint.paths import PRIVATE_FILE_MODE, app_paths, make_private_dir
+from mockint.settings_writer import SettingsWriter
 
 
 class Setting(StrEnum):
@@ -77,11 +79,27 @@ DEFAULTS: dict[Setting, Any] = {
 
 
 class Settings:
-    """Reads on construction, writes atomically on every `set` (settings change rarely)."""
+    """Reads on construction, writes the whole file atomically on every `set` and `reset`.
+
+    The write is synchronous (the command line: the file is saved when the command ends) until
+    `write_in_background` is called (the app: the GUI thread must not wait for the disk); then
+    `get` sees a change at once and the file follows on the writer's thread.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else app_paths().settings_file
         self._values: dict[str, Any] = self._read()
+        self._writer: SettingsWriter | None = None
+
+    def write_in_background(self, on_failed: Callable[[OSError], None]) -> None:
+        """From now on the file is written by one background writer; a failed write goes to
+        `on_failed`, called on the writer's thread (the values in memory are kept)."""
+        if self._writer is None:
+            self._writer = SettingsWriter(self._write_text, on_failed)
+
+    def flush(self, timeout_s: float | None = None) -> bool:
+        """Waits until every change so far is written (or failed); False if `timeout_s` ran out."""
+        return self._writer.flush(timeout_s) if self._writer is not None else True
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -103,6 +121,14 @@ class Settings:
         self._write()
 
     def _write(self) -> None:
+        # The snapshot is taken now, on the caller's thread: the writer never reads `_values`.
+        text = json.dumps(self._values, indent=2, sort_keys=True)
+        if self._writer is not None:
+            self._writer.submit(text)
+        else:
+            self._write_text(text)
+
+    def _write_text(self, text: str) -> None:
         # Private like the rest of MockInt's files: the folder 0700, the file 0600.
         make_private_dir(self.path.parent)
-        write_text_atomically(self.path, json.dumps(self._values, indent=2, sort_keys=True), mode=PRIVATE_FILE_MODE)
+        write_text_atomically(self.path, text, mode=PRIVATE_FILE_MODE)

@@ -172,6 +172,7 @@ def test_it_binds_the_local_address_unless_settings_choose_every_interface(make_
     panel.toggle()
     assert not phone.is_on and "nothing listens" in panel.notice.text()
     section.everywhere.setChecked(True)
+    window.context.settings.flush()  # the file is written in the background; wait for it
     assert Settings().get(Setting.PHONE_LISTEN_EVERYWHERE) is True
     panel.toggle()
     assert phone.server.ws is not None and phone.server.ws.serverAddress().toString() == "0.0.0.0"

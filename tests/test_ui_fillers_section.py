@@ -39,6 +39,7 @@ def test_a_korean_list_can_be_edited_and_reaches_the_analysis(fillers, qtbot) ->
     fillers.new_word.setText("그니까")  # typed through an input method: QTest can only type ASCII
     qtbot.keyClick(fillers.new_word, Qt.Key.Key_Return)
     fillers.remove_word("막")
+    fillers.context.settings.flush()  # the file is written in the background; wait for it
     saved = Settings()
     assert saved.get(Setting.CUSTOM_FILLERS) == {"ko": ["그니까"]}
     assert saved.get(Setting.REMOVED_FILLERS) == {"ko": ["막"]}
@@ -49,10 +50,12 @@ def test_a_korean_list_can_be_edited_and_reaches_the_analysis(fillers, qtbot) ->
 def test_choosing_the_analysis_language_overrides_the_model_and_automatic_follows_it(fillers, qtbot) -> None:
     assert fillers.analysis_language.currentData() == ""  # automatic by default
     _choose(fillers.analysis_language, "ko", qtbot)
+    fillers.context.settings.flush()  # the file is written in the background; wait for it
     assert Settings().get(Setting.ANALYSIS_LANGUAGE) == "ko"
     assert fillers.current_language == "ko"  # the list now in use is the one shown
     assert analysis_options(Settings(), environ={})[0].language == "ko"
     _choose(fillers.analysis_language, "", qtbot)
+    fillers.context.settings.flush()
     assert Settings().get(Setting.ANALYSIS_LANGUAGE) is None
     assert analysis_options(Settings(), environ={})[0].language == "en"  # the default model is English
 
@@ -63,5 +66,6 @@ def test_a_language_without_built_in_lists_can_be_given_one(make_window) -> None
     fillers = window.page("settings").section("fillers")
     assert fillers.current_language == "sw" and fillers.counted_words() == []
     assert fillers.add_word("yaani")
+    fillers.context.settings.flush()  # the file is written in the background; wait for it
     lexicon, _ = analysis_options(Settings(), environ={})
     assert lexicon.language == "sw" and lexicon.filler_phrases() == ("yaani",)

@@ -112,6 +112,7 @@ def test_use_this_model_saves_the_setting_and_reloads(qtbot, make_section, conte
         qtbot.mouseClick(section.use_button, Qt.MouseButton.LeftButton)
 
     assert changed == [Setting.MODEL.value]
+    context.settings.flush()  # the file is written in the background; wait for it
     assert Settings(context.paths.settings_file).get(Setting.MODEL) == "vosk-model-mine-2"  # saved on disk
     qtbot.waitUntil(lambda: context.model.state is ResourceState.UNAVAILABLE, timeout=10000)  # Vosk rejects the fake
     wait_refreshed(qtbot, section, lambda: status(section, "vosk-model-mine-2") == IN_USE)

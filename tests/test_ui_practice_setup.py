@@ -43,6 +43,7 @@ def test_decks_are_listed_with_their_question_counts_and_ticks_are_remembered(ma
     qtbot.keyClick(warm_up, Qt.Key.Key_Space)
     assert setup.selected_deck_ids() == ["warm-up"]
     setup.set_selected_decks(["warm-up", DECK_ID])
+    window.context.settings.flush()  # the file is written in the background; wait for it
     assert Settings(window.context.paths.settings_file).get(Setting.SELECTED_DECKS) == [DECK_ID, "warm-up"]
     assert setup.reason.text() != NO_DECK_REASON  # now it waits for the speech model instead
 
@@ -62,6 +63,7 @@ def test_every_option_is_saved_as_it_changes(make_window, qtbot):
     setup.read_aloud.setChecked(False)
     setup.live_transcript.setChecked(True)
     setup.silence_stop.setValue(0)
+    window.context.settings.flush()  # the file is written in the background; wait for it
     saved = Settings(window.context.paths.settings_file)
     assert [
         saved.get(key)

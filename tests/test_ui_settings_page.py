@@ -31,6 +31,7 @@ def test_thresholds_persist_and_show_in_a_new_window(settings_page, make_window)
     analysis.long_pause.setValue(4.0)
     analysis.slow.setValue(110)
     analysis.fast.setValue(180)
+    settings_page.context.settings.flush()  # the file is written in the background; wait for it
     saved = Settings()
     assert saved.get(Setting.HESITATION_PAUSE_S) == 1.5
     assert saved.get(Setting.LONG_PAUSE_S) == 4.0
@@ -49,11 +50,14 @@ def test_thresholds_persist_and_show_in_a_new_window(settings_page, make_window)
 def test_thresholds_stay_consistent(settings_page):
     analysis = settings_page.section("analysis")
     analysis.hesitation.setValue(5.0)  # above the 3 s long pause: the long pause follows
+    settings_page.context.settings.flush()  # the file is written in the background; wait for it
     assert Settings().get(Setting.LONG_PAUSE_S) >= Settings().get(Setting.HESITATION_PAUSE_S) == 5.0
     analysis.slow.setValue(200)  # above the 170 fast pace: the fast pace follows
+    settings_page.context.settings.flush()
     assert Settings().get(Setting.PACE_FAST_WPM) > Settings().get(Setting.PACE_SLOW_WPM) == 200
     analysis.restore_defaults()
     assert (analysis.hesitation.value(), analysis.long_pause.value()) == (1.0, 3.0)
+    settings_page.context.settings.flush()
     assert Settings().get(Setting.PACE_SLOW_WPM) == 100
 
 
@@ -77,6 +81,7 @@ def test_filler_edits_persist_and_reach_the_analysis(settings_page, qtbot, make_
     qtbot.keyClicks(fillers.new_word, "You  See")
     qtbot.keyClick(fillers.new_word, Qt.Key.Key_Return)
 
+    settings_page.context.settings.flush()  # the file is written in the background; wait for it
     settings = Settings()
     assert settings.get(Setting.REMOVED_FILLERS) == {"en": ["like"]}
     assert settings.get(Setting.CUSTOM_FILLERS) == {"en": ["you see"]}
@@ -89,6 +94,7 @@ def test_filler_edits_persist_and_reach_the_analysis(settings_page, qtbot, make_
     assert "you see" in again.counted_words() and "like" not in again.counted_words()
     again.remove_word("you see")
     again.add_word("like")  # a built-in word comes back by adding it
+    again.context.settings.flush()
     assert Settings().get(Setting.CUSTOM_FILLERS) == {}
     assert Settings().get(Setting.REMOVED_FILLERS) == {}
 

@@ -92,6 +92,7 @@ def test_the_wheel_over_the_settings_page_never_changes_a_saved_threshold(make_w
     for _ in range(5):
         wheel(long_pause)
     assert long_pause.value() == value
+    window.context.settings.flush()  # a change would be written in the background; wait for it
     assert Settings(app_paths().settings_file).get(Setting.LONG_PAUSE_S) == saved_before
 
 

@@ -35,6 +35,9 @@ class AppEvents(QObject):
     theme_changed = Signal(object)  # the new Theme (icons must be redrawn)
     status_message = Signal(str)  # a short message for the status bar
     sessions_changed = Signal()  # a session or its answers were saved, ended or deleted: History and Review reload
+    # The OSError of a settings file write that failed; emitted on the settings writer's thread,
+    # so connect a QObject's slot (it runs on the GUI thread). The values in memory are kept.
+    settings_not_saved = Signal(object)
 
 
 def _load_decks(shipped: Path, user: Path) -> DeckLoad:
@@ -75,9 +78,12 @@ class AppContext:
     def create(cls, parent: QObject | None, theme: Theme, *, explicit_model: Path | None = None) -> AppContext:
         """A context over the user's real folders (MOCKINT_HOME in tests); nothing is loaded yet."""
         paths = app_paths()
-        settings = Settings(paths.settings_file)
+        settings = Settings(paths.settings_file)  # read once, before the first frame
         workers = WorkerPool(parent)
         events = AppEvents(parent)
+        # The GUI thread never waits for the disk: a change is in memory at once and the file is
+        # written by one background writer (mockint/settings_writer.py), flushed when the window closes.
+        settings.write_in_background(events.settings_not_saved.emit)
         # One load of the deck files serves every page that shows decks (Practice, Decks).
         decks = BackgroundResource(
             workers, lambda: FunctionWorker(_load_decks, shipped_decks_dir(), paths.user_decks_dir), parent
@@ -99,7 +105,7 @@ class AppContext:
         return context
 
     def set_setting(self, key: Setting, value: Any) -> None:
-        """Saves a setting and tells the pages that show it."""
+        """Changes a setting (the file follows in the background) and tells the pages that show it."""
         self.settings.set(key, value)
         self.events.settings_changed.emit(key.value)
 

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     first_frame_shown = Signal()  # the window's first frame is painted: start-up is over
 
     SHUTDOWN_TIMEOUT_MS = 5000
+    SETTINGS_FLUSH_TIMEOUT_S = 10.0  # closing waits this long for the settings file to be written
 
     def __init__(self, context: AppContext, *, discover_pages: bool = True, load_in_background: bool = True) -> None:
         super().__init__()
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         context.model.unavailable.connect(self._model_unavailable)
         context.store.ready.connect(self._store_ready)
         context.store.unavailable.connect(self._store_unavailable)
+        context.events.settings_not_saved.connect(self._settings_not_saved)
         if discover_pages:
             for entry in NAV_PAGES:
                 module_name = nav_page_module(entry.key)
@@ -297,6 +299,15 @@ class MainWindow(QMainWindow):
     def _store_unavailable(self, error: BaseException) -> None:
         show_error(self, error)
 
+    @Slot(object)  # a slot of the window: the writer's thread emits, the GUI thread shows
+    def _settings_not_saved(self, error: BaseException) -> None:
+        # Told as a settings save that failed always was (the error dialog's message); the
+        # changed values stay in use in memory and the next change tries the file again.
+        if self._closed:
+            log.warning("could not save the settings: %s", error)
+            return
+        show_error(self, error)
+
     # ----- geometry and closing
 
     def _restore_geometry(self) -> None:
@@ -322,6 +333,9 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.closing.emit()
             self._save_geometry()
+            # Every change, the geometry too, is on disk before the app ends: a normal close loses nothing.
+            if not self.context.settings.flush(self.SETTINGS_FLUSH_TIMEOUT_S):
+                log.warning("the settings were still being written after %.0f s", self.SETTINGS_FLUSH_TIMEOUT_S)
             all_stopped = self.context.workers.shutdown(self.SHUTDOWN_TIMEOUT_MS)
             store = self.context.store.value
             if store is not None and all_stopped:
