@@ -30,6 +30,8 @@ from mockint.ui.main_window import MainWindow
 from mockint.ui.theme import ThemeManager, theme_for
 from scripts.demo_history import seed_demo_history
 from tests.test_ui_practice_support import open_practice, practice_settings, press, start_with_keyboard
+from tests.test_ui_settings_saved_in_background import folder_blocked
+from tests.ui_fixtures import close_message_boxes, open_message_boxes
 
 # https://docs.python.org/3/library/audit_events.html: everything that touches files or folders.
 DISK_EVENTS = frozenset(
@@ -313,3 +315,20 @@ def test_a_solo_answer_started_and_ended_does_no_disk_work_on_the_gui_thread(
     if offending:
         pytest.fail(_report(offending), pytrace=False)
     assert recorder.statements_elsewhere > 0  # the answer was stored while recording, by a worker
+
+
+def test_a_settings_save_that_fails_is_told_without_disk_work_on_the_gui_thread(make_window, qtbot, recorder):
+    window = make_window(load_in_background=False, discover_pages=False)
+    window.show_page("settings")
+    analysis = window.page("settings").section("analysis")
+    with folder_blocked(window.context.paths.settings_file.parent):
+        RECORDER.on = True
+        try:
+            analysis.slow.setValue(120)
+            qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=10000)
+        finally:
+            RECORDER.on = False
+            close_message_boxes()
+    offending = _offending(recorder)
+    if offending:
+        pytest.fail(_report(offending), pytrace=False)

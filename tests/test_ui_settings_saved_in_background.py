@@ -4,11 +4,34 @@ on disk once the window closes, and a settings folder that cannot be written is 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from mockint.settings import Setting, Settings
 from mockint.ui.error_dialog import GENERIC_MESSAGE, log_file
 from tests.ui_fixtures import close_message_boxes, open_message_boxes
+
+
+@contextmanager
+def folder_blocked(folder: Path) -> Iterator[None]:
+    """A file where `folder` should be, for the block; what the folder held is put back after.
+
+    Tests run as root, which writes through a 0500 folder: a file in the folder's place stops
+    any user, root too.
+    """
+    aside = folder.with_name(f"{folder.name}-aside")
+    if folder.exists():
+        folder.rename(aside)
+    folder.write_text("not a folder", encoding="utf-8")
+    try:
+        yield
+    finally:
+        folder.unlink()
+        if aside.exists():
+            aside.rename(folder)
 
 
 def test_quick_changes_are_all_on_disk_once_the_window_closes(make_window, qtbot):
@@ -39,14 +62,7 @@ def test_quick_changes_are_all_on_disk_once_the_window_closes(make_window, qtbot
 def test_a_settings_folder_that_cannot_be_written_is_told_and_the_app_keeps_working(make_window, qtbot):
     window = make_window(load_in_background=False, discover_pages=False)
     context = window.context
-    folder = context.paths.settings_file.parent
-    aside = folder.with_name("config-aside")
-    # Tests run as root, which writes through a 0500 folder: a file where the folder should be
-    # stops any user, root too.
-    if folder.exists():
-        folder.rename(aside)
-    folder.write_text("not a folder", encoding="utf-8")
-    try:
+    with folder_blocked(context.paths.settings_file.parent):
         window.show_page("settings")
         analysis = window.page("settings").section("analysis")
         analysis.slow.setValue(120)
@@ -61,10 +77,6 @@ def test_a_settings_folder_that_cannot_be_written_is_told_and_the_app_keeps_work
         analysis.fast.setValue(200)
         qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=10000)
         close_message_boxes()
-    finally:
-        folder.unlink()
-        if aside.exists():
-            aside.rename(folder)
 
     analysis.hesitation.setValue(1.5)  # the folder is back: this write carries every change
     assert context.settings.flush(timeout_s=10)

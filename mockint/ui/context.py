@@ -16,6 +16,7 @@ from mockint.paths import AppPaths, app_paths, shipped_decks_dir
 from mockint.settings import Setting, Settings
 from mockint.ui.background import BackgroundResource
 from mockint.ui.capture.recorded_analysis import RecordedAnswersAnalysis
+from mockint.ui.error_dialog import message_for
 from mockint.ui.model_loader import model_resource
 from mockint.ui.theme import Theme
 from mockint.ui.workers import FunctionWorker, WorkerPool
@@ -35,9 +36,16 @@ class AppEvents(QObject):
     theme_changed = Signal(object)  # the new Theme (icons must be redrawn)
     status_message = Signal(str)  # a short message for the status bar
     sessions_changed = Signal()  # a session or its answers were saved, ended or deleted: History and Review reload
-    # The OSError of a settings file write that failed; emitted on the settings writer's thread,
-    # so connect a QObject's slot (it runs on the GUI thread). The values in memory are kept.
-    settings_not_saved = Signal(object)
+    # A settings file write that failed: the OSError and the message for the user (its traceback
+    # already logged). Emitted on the settings writer's thread, so connect a QObject's slot (it
+    # then runs on the GUI thread). The values in memory are kept.
+    settings_not_saved = Signal(object, str)
+
+
+def _settings_not_saved(events: AppEvents, error: OSError) -> None:
+    """On the settings writer's thread: the message is made (and the traceback logged) here, so
+    the GUI thread only shows it."""
+    events.settings_not_saved.emit(error, message_for(error))
 
 
 def _load_decks(shipped: Path, user: Path) -> DeckLoad:
@@ -83,7 +91,7 @@ class AppContext:
         events = AppEvents(parent)
         # The GUI thread never waits for the disk: a change is in memory at once and the file is
         # written by one background writer (mockint/settings_writer.py), flushed when the window closes.
-        settings.write_in_background(events.settings_not_saved.emit)
+        settings.write_in_background(lambda error: _settings_not_saved(events, error))
         # One load of the deck files serves every page that shows decks (Practice, Decks).
         decks = BackgroundResource(
             workers, lambda: FunctionWorker(_load_decks, shipped_decks_dir(), paths.user_decks_dir), parent

@@ -49,8 +49,12 @@ def message_for(error: BaseException) -> str:
     """What the user reads about `error`; logs it first when it is a bug."""
     if isinstance(error, UserFacingError):
         return error.user_message
-    where = log_unexpected(error)
-    details = f"The details were saved to {where}." if where else "The details could not be saved."
+    return unexpected_message(log_unexpected(error))
+
+
+def unexpected_message(logged_to: Path | None) -> str:
+    """What the user reads about a bug whose traceback `log_unexpected` wrote (or could not)."""
+    details = f"The details were saved to {logged_to}." if logged_to else "The details could not be saved."
     return f"{GENERIC_MESSAGE}\n\n{details}"
 
 
@@ -67,12 +71,18 @@ def _message_box(parent: QWidget | None) -> QMessageBox:
     return box
 
 
-def show_error(parent: QWidget | None, error: BaseException, title: str = "MockInt") -> QMessageBox:
-    """Shows `error` in a window-modal box (non-blocking); returns the box (tests read its text)."""
+def show_error(
+    parent: QWidget | None, error: BaseException, title: str = "MockInt", *, text: str | None = None
+) -> QMessageBox:
+    """Shows `error` in a window-modal box (non-blocking); returns the box (tests read its text).
+
+    `text`: the message when the caller already has it (`message_for` run off the GUI thread,
+    which writes a bug's traceback to the log file); otherwise `message_for(error)`.
+    """
     box = _message_box(parent)
     box.setIcon(QMessageBox.Icon.Warning if isinstance(error, UserFacingError) else QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
-    box.setText(message_for(error))
+    box.setText(text if text is not None else message_for(error))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

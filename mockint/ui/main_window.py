@@ -299,14 +299,15 @@ class MainWindow(QMainWindow):
     def _store_unavailable(self, error: BaseException) -> None:
         show_error(self, error)
 
-    @Slot(object)  # a slot of the window: the writer's thread emits, the GUI thread shows
-    def _settings_not_saved(self, error: BaseException) -> None:
-        # Told as a settings save that failed always was (the error dialog's message); the
-        # changed values stay in use in memory and the next change tries the file again.
+    @Slot(object, str)  # a slot of the window: the writer's thread emits, the GUI thread shows
+    def _settings_not_saved(self, error: BaseException, message: str) -> None:
+        # Told as a settings save that failed always was (the error dialog's message, made and
+        # logged on the writer's thread); the changed values stay in use in memory and the next
+        # change tries the file again.
         if self._closed:
             log.warning("could not save the settings: %s", error)
             return
-        show_error(self, error)
+        show_error(self, error, text=message)
 
     # ----- geometry and closing
 
