@@ -24,7 +24,8 @@ class RepositoryBase:
 
     Rows are read defensively: a row whose cells cannot be decoded (a database damaged by hand,
     by a tool or a disk) is skipped in lists, with a warning naming it kept in `skipped_rows`
-    for the caller to show; read on its own, it is a DamagedRowError.
+    for the caller to show; read on its own, it is a DamagedRowError. A caller that shows what
+    it read itself collects the warnings of its own reads instead (`warnings_collected`).
     """
 
     def __init__(self, connection: sqlite3.Connection, database_path: Path, recordings: Recordings) -> None:
@@ -35,12 +36,35 @@ class RepositoryBase:
         self.skipped_rows: list[str] = []  # warnings for the user, oldest first; see take_warnings()
         # Its own lock, never held while the disk is used, so the GUI thread may take warnings.
         self._warnings_lock = threading.Lock()
+        self._collectors = threading.local()  # per thread: the lists of open warnings_collected() blocks
 
     def take_warnings(self) -> list[str]:
         """The warnings about damaged rows skipped since the last call (each once); instant."""
         with self._warnings_lock:
             taken, self.skipped_rows = self.skipped_rows, []
         return taken
+
+    @contextmanager
+    def warnings_collected(self) -> Iterator[list[str]]:
+        """The warnings about rows this thread skips inside the block, for the caller alone.
+
+        They are not left for take_warnings(): a page that reads in a worker shows what its own
+        reads skipped, and a page loading at the same time on another thread keeps its own.
+        """
+        collected: list[str] = []
+        stack = self._open_collections()
+        stack.append(collected)
+        try:
+            yield collected
+        finally:
+            stack.pop()
+
+    def _open_collections(self) -> list[list[str]]:
+        """This thread's open warnings_collected() lists, innermost last."""
+        stack: list[list[str]] | None = getattr(self._collectors, "stack", None)
+        if stack is None:
+            stack = self._collectors.stack = []
+        return stack
 
     def _decoded(self, rows: Iterable[sqlite3.Row], decode: Callable[[sqlite3.Row], T], kind: str) -> list[T]:
         """Each row decoded; a damaged one is left out with a warning naming it."""
@@ -51,6 +75,10 @@ class RepositoryBase:
             except ROW_DAMAGE_ERRORS as error:
                 warning = f"{_name(kind, row)} was skipped: it is damaged in the database ({_reason(error)})"
                 log.info("%s", warning)  # the caller shows it (a CLI warning, a message in the app)
+                collecting = self._open_collections()
+                if collecting:  # read for a caller that shows its own warnings
+                    collecting[-1].append(warning)
+                    continue
                 with self._warnings_lock:
                     self.skipped_rows.append(warning)
         return decoded

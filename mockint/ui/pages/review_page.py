@@ -2,7 +2,8 @@
 and feedback; try the question again and compare the attempts side by side.
 
 Everything comes from the Store through workers; the page reloads when it is shown (and on
-any "answers saved" event the app offers), keeping what the user had chosen.
+any "answers saved" event the app offers), keeping what the user had chosen. A damaged row the
+reads left out (a friend's rating, a flag, an answer) is named in a notice, and the rest shown.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mockint.app import review as review_data
-from mockint.app.review import ReviewedAnswer, SessionReview
+from mockint.app.review import Loaded, ReviewedAnswer, SessionReview
 from mockint.core.analysis import Thresholds
 from mockint.core.session import PracticeMode, Rating
 from mockint.settings import Setting
@@ -25,6 +26,7 @@ from mockint.ui.review.formatting import when
 from mockint.ui.review.page_layout import ReviewPageLayout
 from mockint.ui.review.retry_controller import RetryController
 from mockint.ui.review.review_style import review_style
+from mockint.ui.review.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.widgets.window_hooks import WindowClosingHook
 from mockint.ui.workers import FunctionWorker
 
@@ -68,6 +70,7 @@ class ReviewPage(ReviewPageLayout):
         self._closing_hook = WindowClosingHook(self._window_closing)
         self.retry = RetryController(context, self)
         self.deletion = AnswerDeletion(context, self)
+        self.skipped_rows = SkippedRowsNotice(self)
         self._wire()
         self._show_empty(*EMPTY_LOADING)
         if context.store.value is not None:
@@ -115,8 +118,8 @@ class ReviewPage(ReviewPageLayout):
             return
         request = self._next("sessions")
         self.context.workers.start(
-            FunctionWorker(review_data.load_sessions, store),
-            on_finished=lambda sessions: self._sessions_loaded(request, sessions),
+            FunctionWorker(review_data.with_warnings, store, review_data.load_sessions),
+            on_finished=lambda loaded: self._sessions_loaded(request, loaded),
             on_failed=self._load_failed,
         )
 
@@ -149,9 +152,13 @@ class ReviewPage(ReviewPageLayout):
         self._requests[kind] += 1
         return self._requests[kind]
 
-    def _sessions_loaded(self, request: int, sessions: list) -> None:
+    # A stale load's warnings are dropped with it: the newer load reads the same rows and tells them.
+
+    def _sessions_loaded(self, request: int, loaded: Loaded[list]) -> None:
         if request != self._requests["sessions"]:
             return
+        self.skipped_rows.tell(loaded.warnings)
+        sessions = loaded.value
         wanted_session = self._wanted[0]
         chosen = self.session_picker.set_sessions(sessions, wanted_session)
         if chosen is None:
@@ -166,14 +173,16 @@ class ReviewPage(ReviewPageLayout):
             return
         request = self._next("session")
         self.context.workers.start(
-            FunctionWorker(review_data.load_session, store, session_id),
-            on_finished=lambda review: self._session_loaded(request, review),
+            FunctionWorker(review_data.with_warnings, store, review_data.load_session, session_id),
+            on_finished=lambda loaded: self._session_loaded(request, loaded),
             on_failed=self._load_failed,
         )
 
-    def _session_loaded(self, request: int, review: SessionReview) -> None:
+    def _session_loaded(self, request: int, loaded: Loaded[SessionReview]) -> None:
         if request != self._requests["session"]:
             return
+        self.skipped_rows.tell(loaded.warnings)
+        review = loaded.value
         session_id = review.detail.session.id
         same_session = self.review is not None and self.review.detail.session.id == session_id
         self.review = review
@@ -249,14 +258,16 @@ class ReviewPage(ReviewPageLayout):
         store = self.context.store.value
         request = self._next("attempts")
         self.context.workers.start(
-            FunctionWorker(review_data.load_attempts, store, answer_id),
-            on_finished=lambda attempts: self._attempts_loaded(request, attempts),
+            FunctionWorker(review_data.with_warnings, store, review_data.load_attempts, answer_id),
+            on_finished=lambda loaded: self._attempts_loaded(request, loaded),
             on_failed=self._load_failed,
         )
 
-    def _attempts_loaded(self, request: int, attempts: tuple[ReviewedAnswer, ...]) -> None:
+    def _attempts_loaded(self, request: int, loaded: Loaded[tuple[ReviewedAnswer, ...]]) -> None:
         if request != self._requests["attempts"]:
             return
+        self.skipped_rows.tell(loaded.warnings)
+        attempts = loaded.value
         before, after = self._compare_pair
         if before is None:
             current = self.answer_view.answer
@@ -334,6 +345,7 @@ class ReviewPage(ReviewPageLayout):
         super().showEvent(event)
         self._closing_hook.attach(self)
         if not event.spontaneous():
+            self.skipped_rows.page_shown()
             self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
