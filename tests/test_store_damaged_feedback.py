@@ -47,13 +47,14 @@ def _damage(sql: str, *params: object) -> None:
         connection.close()
 
 
-def _write_null(table: str, column: str, row_id: int) -> None:
-    """Empties a NOT NULL cell, as a tool that rewrites the table's rule, writes, and puts it back does."""
+def write_past_not_null(table: str, rule: str, sql: str) -> None:
+    """Runs `sql`, which writes a NULL into a NOT NULL column, as a tool that loosens the table's
+    rule, writes and puts the rule back does; `rule` is the column's text in the table's schema."""
     path = app_paths().database
     connection = connect(path)
     try:
         [strict] = connection.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (table,)).fetchone()
-        loose = strict.replace(f"{column} REAL NOT NULL", f"{column} REAL")
+        loose = strict.replace(rule, rule.replace(" NOT NULL", ""))
         assert loose != strict
         connection.execute("PRAGMA writable_schema = ON")
         connection.execute("UPDATE sqlite_schema SET sql = ? WHERE name = ?", (loose, table))
@@ -61,11 +62,18 @@ def _write_null(table: str, column: str, row_id: int) -> None:
         connection.close()
     connection = connect(path)  # reads the loosened rule
     try:
-        connection.execute(f"UPDATE {table} SET {column} = NULL WHERE id = ?", (row_id,))
+        connection.execute(sql)
         connection.execute("PRAGMA writable_schema = ON")
         connection.execute("UPDATE sqlite_schema SET sql = ? WHERE name = ?", (strict, table))
     finally:
         connection.close()
+
+
+def _write_null(table: str, column: str, row_id: int) -> None:
+    """Empties a NOT NULL cell, as a tool that rewrites the table's rule, writes, and puts it back does."""
+    write_past_not_null(
+        table, f"{column} REAL NOT NULL", f"UPDATE {table} SET {column} = NULL WHERE id = {int(row_id)}"
+    )
 
 
 def _skipped(warnings: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from mockint.paths import app_paths
 from mockint.store import Store
 from mockint.store.database import connect
 from mockint.store.migrations import LATEST_VERSION, schema_version
+from tests.test_store_damaged_feedback import write_past_not_null
 from tests.test_store_migrations import _database_at
 
 # What version 3 makes of the version 2 seed's rating of answer 1 (score 3, note 'ok').
@@ -28,28 +29,6 @@ def _write_as_a_tool(sql: str, *params: object) -> None:
         connection.execute("PRAGMA ignore_check_constraints = ON")
         connection.execute("PRAGMA foreign_keys = OFF")  # as the sqlite3 shell has it by default
         connection.execute(sql, params)
-    finally:
-        connection.close()
-
-
-def _write_without_not_null(table: str, rule: str, sql: str) -> None:
-    """Writes a NULL into a NOT NULL column, as a tool that loosens the table's rule, writes and
-    puts the rule back does; `rule` is the column's text in the table's schema."""
-    path = app_paths().database
-    connection = connect(path)
-    try:
-        [strict] = connection.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (table,)).fetchone()
-        loose = strict.replace(rule, rule.replace(" NOT NULL", ""))
-        assert loose != strict
-        connection.execute("PRAGMA writable_schema = ON")
-        connection.execute("UPDATE sqlite_schema SET sql = ? WHERE name = ?", (loose, table))
-    finally:
-        connection.close()
-    connection = connect(path)  # reads the loosened rule
-    try:
-        connection.execute(sql)
-        connection.execute("PRAGMA writable_schema = ON")
-        connection.execute("UPDATE sqlite_schema SET sql = ? WHERE name = ?", (strict, table))
     finally:
         connection.close()
 
@@ -94,7 +73,7 @@ def test_a_version_2_rating_whose_score_is_not_1_to_5_is_dropped_with_a_note_and
 
 def test_a_version_2_rating_without_a_score_is_dropped_with_a_note_and_the_rest_upgrades(caplog):
     _database_at(2)
-    _write_without_not_null(
+    write_past_not_null(
         "ratings",
         "score INTEGER NOT NULL",
         "INSERT INTO ratings (answer_id, score, note) VALUES (2, NULL, 'hm')",
@@ -110,7 +89,7 @@ def test_a_version_2_rating_without_a_score_is_dropped_with_a_note_and_the_rest_
 
 def test_a_version_2_rating_without_a_note_keeps_its_score():
     _database_at(2)
-    _write_without_not_null(
+    write_past_not_null(
         "ratings",
         "note TEXT NOT NULL",
         "INSERT INTO ratings (answer_id, score, note) VALUES (2, 4, NULL)",
@@ -144,7 +123,7 @@ def test_a_version_2_rating_of_an_answer_that_is_gone_is_dropped_and_the_rest_up
 
 def test_a_version_2_flag_without_a_moment_upgrades_and_is_skipped_with_a_warning_naming_it():
     _database_at(2)
-    _write_without_not_null(
+    write_past_not_null(
         "flags", "at_s REAL NOT NULL", "INSERT INTO flags (answer_id, at_s, label) VALUES (2, NULL, 'lost it')"
     )
 

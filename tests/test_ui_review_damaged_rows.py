@@ -5,42 +5,18 @@ Review's alone, so History does not show it again, and Review takes no other pag
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible
-
-from tests.test_friend_review import WAIT_MS
+from tests.test_friend_review import WAIT_MS, open_review_of
 from tests.test_store_damaged_feedback import _damage, _friend_practice
+from tests.test_ui_accessibility import heard
 from tests.ui_fixtures import close_message_boxes, open_message_boxes
 
 SOUND_SUMMARY = "2 flagged moments; Clarity 4/5, Structure 3/5, Confidence 5/5. “clear, a little long”"
 
 
-def _heard(widget) -> list[str]:
-    """Every name, description and value of the visible accessible objects under `widget`."""
-    texts: list[str] = []
-    stack = [QAccessible.queryAccessibleInterface(widget)]
-    while stack:
-        node = stack.pop()
-        if node is None or not node.isValid() or node.state().invisible:
-            continue
-        texts += [text for kind in (QAccessible.Text.Name, QAccessible.Text.Description) if (text := node.text(kind))]
-        stack.extend(node.child(i) for i in range(node.childCount()))
-    return texts
-
-
-def _open_review(make_window, qtbot, session_id: int, answer_id: int):
-    window = make_window()
-    assert window.show_page("review")
-    page = window.page("review")
-    qtbot.waitUntil(lambda: page.current_answer() is not None, timeout=WAIT_MS)
-    with qtbot.waitSignal(page.answer_shown, timeout=WAIT_MS, check_params_cb=lambda a: a.id == answer_id):
-        page.show_session(session_id, answer_id)
-    return window, page
-
-
 def test_review_names_the_damaged_rating_and_shows_the_other_answers_and_ratings(make_window, qtbot):
     ids = _friend_practice()
     _damage("UPDATE ratings SET structure = 7 WHERE answer_id = ?", ids["broken"])
-    window, page = _open_review(make_window, qtbot, ids["session"], ids["kept"])
+    window, page = open_review_of(make_window, qtbot, ids["session"], ids["kept"])
     try:
         qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=WAIT_MS)
         [box] = open_message_boxes()  # one notice, no error
@@ -48,7 +24,7 @@ def test_review_names_the_damaged_rating_and_shows_the_other_answers_and_ratings
         [line] = box.text().splitlines()  # told once, though every reload reads the rating again
         assert line.startswith(f"rating of answer {ids['broken']} was skipped: it is damaged in the database")
         assert "its structure score 7 is not a whole number from 1 to 5" in line
-        assert any(line in text for text in _heard(box))  # what a screen reader says
+        assert any(line in text for text in heard(box))  # what a screen reader says
 
         assert [a.id for a in page.answer_list.answers()] == [ids["kept"], ids["broken"]]
         card = page.answer_view.friend
@@ -67,7 +43,7 @@ def test_review_names_the_damaged_rating_and_shows_the_other_answers_and_ratings
 def test_review_leaves_another_pages_warnings_in_the_store_and_tells_its_own_on_its_next_visit(make_window, qtbot):
     ids = _friend_practice()
     _damage("UPDATE ratings SET clarity = 'abc' WHERE answer_id = ?", ids["broken"])
-    window, page = _open_review(make_window, qtbot, ids["session"], ids["kept"])
+    window, page = open_review_of(make_window, qtbot, ids["session"], ids["kept"])
     store = window.context.store.value
     qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=WAIT_MS)
     close_message_boxes()
