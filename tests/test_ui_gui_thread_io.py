@@ -1,5 +1,6 @@
 """The GUI thread never waits on the disk: a real window is driven through every page, a few
-settings changes, Review and History of a stored session (and a solo answer started and ended),
+settings changes, Review and History of a stored session (and a solo answer started and ended,
+a settings save and a microphone test that fail, an Open folder button, a bug escaping a slot),
 while every disk or database operation done ON THE GUI THREAD is recorded.
 
 Python's audit hooks see every file opened, listed, renamed, removed or made, and every SQLite
@@ -10,6 +11,7 @@ anything else fails the test with a short stack naming the code that did it.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import sys
 import threading
@@ -19,13 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 
 import mockint
 from mockint.paths import app_paths, assets_dir
 from mockint.settings import Setting, Settings
 from mockint.store.app_store import Store
 from mockint.ui.context import AppContext
+from mockint.ui.error_dialog import GENERIC_MESSAGE, install_excepthook, log_file
 from mockint.ui.main_window import MainWindow
 from mockint.ui.theme import ThemeManager, theme_for
 from scripts.demo_history import seed_demo_history
@@ -332,3 +336,82 @@ def test_a_settings_save_that_fails_is_told_without_disk_work_on_the_gui_thread(
     offending = _offending(recorder)
     if offending:
         pytest.fail(_report(offending), pytrace=False)
+
+
+def _assert_nothing_recorded(recorder: _Recorder) -> None:
+    offending = _offending(recorder)
+    if offending:
+        pytest.fail(_report(offending), pytrace=False)
+
+
+def test_a_microphone_test_that_fails_is_told_without_disk_work_on_the_gui_thread(
+    virtual_microphone, make_window, qtbot, recorder
+):
+    window = make_window(load_in_background=False, discover_pages=False)
+    window.show_page("settings")
+    section = window.page("settings").section("microphone")
+    qtbot.waitUntil(lambda: section.device_box.count() > 0 and section.rescan_button.isEnabled(), timeout=20000)
+    RECORDER.on = True
+    try:
+        # A saved microphone that is gone: Look again offers it as not found, and its test fails.
+        window.context.set_setting(Setting.INPUT_DEVICE, "USB Headset 3000")
+        with qtbot.waitSignal(section.devices_listed, timeout=20000):
+            qtbot.mouseClick(section.rescan_button, Qt.MouseButton.LeftButton)
+        assert section.chosen_device == "USB Headset 3000"
+        qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not section.testing, timeout=20000)
+        _settle(window, qtbot)
+    finally:
+        RECORDER.on = False
+    assert "was not found" in section.message.text() and section.test_button.text() == "Start test"
+    assert section._test_folder is None
+    _assert_nothing_recorded(recorder)
+
+
+def test_the_open_folder_button_makes_the_folder_without_disk_work_on_the_gui_thread(
+    make_window, qtbot, recorder, monkeypatch
+):
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window = make_window(load_in_background=False, discover_pages=False)
+    window.show_page("settings")
+    data = window.page("settings").section("data")
+    folder = window.context.paths.user_decks_dir
+    [button] = [b for b in data.open_buttons if b.accessibleName() == "Open the your decks folder"]
+    shutil.rmtree(folder, ignore_errors=True)  # not made yet: the button has to make it
+    RECORDER.on = True
+    try:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    finally:
+        RECORDER.on = False
+    assert [url.toLocalFile() for url in opened] == [str(folder)] and folder.is_dir()
+    _assert_nothing_recorded(recorder)
+
+
+def test_a_bug_escaping_a_slot_is_logged_and_shown_without_disk_work_on_the_gui_thread(
+    make_window, qtbot, recorder, monkeypatch
+):
+    window = make_window(load_in_background=False, discover_pages=False)
+    window.show_page("settings")
+    data = window.page("settings").section("data")
+
+    def broken(folder: Path) -> None:
+        raise RuntimeError(f"a bug while opening {folder.name}")
+
+    monkeypatch.setattr(data, "_open", broken)  # the Open folder button's slot, as a bug would break it
+    previous = install_excepthook(lambda: window)
+    RECORDER.on = True
+    try:
+        qtbot.mouseClick(data.open_buttons[0], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=10000)
+    finally:
+        RECORDER.on = False
+        sys.excepthook = previous
+    [box] = open_message_boxes()
+    try:
+        assert box.text() == f"{GENERIC_MESSAGE}\n\nThe details were saved to {log_file()}."
+        assert "RuntimeError: a bug while opening" in log_file().read_text(encoding="utf-8")
+    finally:
+        close_message_boxes()
+    _assert_nothing_recorded(recorder)

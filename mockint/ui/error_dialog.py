@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mockint.core.errors import UserFacingError
@@ -106,13 +107,43 @@ def show_notice(parent: QWidget | None, text: str, title: str = "MockInt") -> QM
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
+class _UnexpectedErrorTeller(QObject):
+    """Shows a bug that escaped a slot once its traceback is in the log file.
+
+    The hook runs on the GUI thread, which never waits on the disk: a short thread writes the
+    traceback (`message_for`) and hands the message back through `logged`, a queued signal to
+    this object's slot, so the box (the same text as ever, 'The details were saved to ...' or
+    '... could not be saved') opens on the GUI thread once the write has been tried.
+    """
+
+    logged = Signal(object, str)  # the error, what the user reads about it
+
+    def __init__(self, parent: Callable[[], QWidget | None]) -> None:
+        super().__init__()
+        self._parent = parent
+        self.logged.connect(self._show)
+
+    def tell(self, error: BaseException) -> None:
+        threading.Thread(target=lambda: self.logged.emit(error, message_for(error)), name="log-unexpected").start()
+
+    @Slot(object, str)
+    def _show(self, error: BaseException, message: str) -> None:
+        show_error(self._parent(), error, text=message)
+
+
+# The hooks' tellers: kept alive as long as their hook may run (a QObject needs an owner).
+_TELLERS: list[_UnexpectedErrorTeller] = []
+
+
 def install_excepthook(parent: Callable[[], QWidget | None] = QApplication.activeWindow) -> ExceptHook:
     """Routes exceptions that escape Qt slots to `show_error`; returns the previous hook.
 
     Qt calls Python slots from C++: an exception there would otherwise print a traceback to the
-    console and be lost to the user.
+    console and be lost to the user. A bug's traceback is logged off the GUI thread first.
     """
     previous = sys.excepthook
+    teller = _UnexpectedErrorTeller(parent)
+    _TELLERS.append(teller)
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -123,7 +154,10 @@ def install_excepthook(parent: Callable[[], QWidget | None] = QApplication.activ
         if QApplication.instance() is None:
             message_for(error)
             return
-        show_error(parent(), error)
+        if isinstance(error, UserFacingError):
+            show_error(parent(), error)  # its own message: nothing to log
+            return
+        teller.tell(error)
 
     sys.excepthook = hook
     return previous

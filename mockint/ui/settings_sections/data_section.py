@@ -59,12 +59,13 @@ def delete_all_data(store: Any, paths: AppPaths) -> None:
     delete_user_decks(paths.user_decks_dir)
 
 
-def open_folder(folder: Path) -> bool:
+def make_folder(folder: Path) -> Path:
+    """In a worker: the folder, made if it is not there yet (the file manager needs it to exist)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise from_os_error(error, folder, "create the folder") from None
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    return folder
 
 
 class DataSection(QWidget):
@@ -119,12 +120,16 @@ class DataSection(QWidget):
         layout.addLayout(danger_row)
 
     def _open(self, folder: Path) -> None:
-        try:
-            opened = open_folder(folder)
-        except Exception as error:  # noqa: BLE001 - shown to the user, not lost
-            show_error(self, error)
-            return
-        if not opened:
+        # The folder is made in a worker (the GUI thread never waits on the disk); the file
+        # manager is asked on the GUI thread once it exists.
+        self.context.workers.start(
+            FunctionWorker(make_folder, folder),
+            on_finished=self._show_in_file_manager,
+            on_failed=lambda error: show_error(self, error),
+        )
+
+    def _show_in_file_manager(self, folder: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.context.events.status_message.emit(f"No file manager could open {folder}")
 
     def delete_all(self) -> None:

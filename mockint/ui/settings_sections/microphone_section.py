@@ -1,7 +1,8 @@
 """Settings: which microphone MockInt records from, and a live test of its level.
 
 The test records into a temporary file with the same Recorder the answers use (so what the
-meter shows is what an answer would get) and deletes it when the test stops. Opening the
+meter shows is what an answer would get) and deletes it when the test stops; the folder is made
+and removed by workers, never on the GUI thread. Opening the
 microphone blocks until sound flows, so it happens in a worker; the meter reads the recorder's
 level on a timer.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -49,12 +51,30 @@ def find_devices(rescan: bool) -> list[AudioDevice]:
     return list_input_devices()
 
 
-def open_test_recording(device_name: str | None, folder: Path) -> Recorder:
-    """A Recorder on the chosen microphone, started (blocks until sound flows)."""
-    device = find_input_device(device_name) if device_name else None
-    recorder = Recorder(device, folder / "microphone-test.wav")
-    recorder.start()
-    return recorder
+@dataclass(frozen=True)
+class TestOpened:
+    recorder: Recorder  # started: sound is flowing
+    folder: Path  # the temporary folder it records into, deleted when the test stops
+
+
+@dataclass(frozen=True)
+class TestNotOpened:
+    message: str  # what the user reads (a bug's traceback already logged); nothing is left on disk
+
+
+def open_test_recording(device_name: str | None) -> TestOpened | TestNotOpened:
+    """In a worker: a temporary folder and a Recorder on the chosen microphone, started (blocks
+    until sound flows). A failure removes the folder and makes its message here, so the GUI
+    thread neither deletes files nor writes the log file."""
+    folder = Path(tempfile.mkdtemp(prefix="mockint-microphone-test-"))
+    try:
+        device = find_input_device(device_name) if device_name else None
+        recorder = Recorder(device, folder / "microphone-test.wav")
+        recorder.start()
+    except Exception as error:  # noqa: BLE001 - told to the user in the section, as before
+        shutil.rmtree(folder, ignore_errors=True)
+        return TestNotOpened(message_for(error))
+    return TestOpened(recorder, folder)
 
 
 def close_test_recording(recorder: Recorder, folder: Path) -> RecordingResult:
@@ -217,18 +237,20 @@ class MicrophoneSection(QWidget):
         self._starting = True
         self._stop_when_started = False
         self.peak_level = 0.0
-        self._test_folder = Path(tempfile.mkdtemp(prefix="mockint-microphone-test-"))
         self._say("Opening the microphone…")
         self._set_controls()
         self.context.workers.start(
-            FunctionWorker(open_test_recording, self.chosen_device, self._test_folder),
+            FunctionWorker(open_test_recording, self.chosen_device),
             on_finished=self._test_opened,
-            on_failed=self._test_failed,
+            on_failed=lambda error: self._test_failed(message_for(error)),  # only if the worker itself broke
         )
 
-    def _test_opened(self, recorder: Recorder) -> None:
+    def _test_opened(self, opened: TestOpened | TestNotOpened) -> None:
+        if isinstance(opened, TestNotOpened):
+            self._test_failed(opened.message)
+            return
         self._starting = False
-        self._recorder = recorder
+        self._recorder, self._test_folder = opened.recorder, opened.folder
         if self._stop_when_started:
             self.stop_test()
             return
@@ -238,12 +260,9 @@ class MicrophoneSection(QWidget):
         self._set_controls()
         self.test_started.emit()
 
-    def _test_failed(self, error: BaseException) -> None:
-        self._starting = False
-        if self._test_folder is not None:
-            shutil.rmtree(self._test_folder, ignore_errors=True)
-            self._test_folder = None
-        self._say(message_for(error), warning=True)
+    def _test_failed(self, message: str) -> None:
+        self._starting = False  # the worker removed its folder: nothing to delete here
+        self._say(message, warning=True)
         self._set_controls()
 
     def stop_test(self) -> None:
