@@ -1,6 +1,6 @@
 """A page that shows what its own reads skipped collects their warnings (store.warnings_collected):
 they are its alone, and a read on another thread at the same time keeps its warning in the store
-for take_warnings(), as History and After-an-interview take them."""
+for take_warnings(), as the command line takes them."""
 
 from __future__ import annotations
 

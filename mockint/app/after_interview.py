@@ -278,21 +278,26 @@ class PageData:
     progress: ProgressSummary
     compare_questions: tuple[str, ...]
     strengths: tuple[str, ...]
-    warnings: tuple[str, ...]  # damaged rows skipped, for the status bar
+    warnings: tuple[str, ...]  # the damaged rows these reads skipped, each once, for the page's notice
 
 
 def load_page_data(store: Store, decks: Sequence[Deck], debrief_id: int | None, today: date) -> PageData:
-    debriefs = store.interview_debriefs()
-    stories = store.stories()
-    history = practice_history(store)
-    current = next((d for d in debriefs if d.id == debrief_id), None)
-    plan = debrief_plan(current, decks, history, today, stories, store) if current is not None else None
+    # The warnings of these reads are the page's alone: History, loading at the same time on
+    # another thread, keeps its own (and the store's shared list is the command line's).
+    with store.warnings_collected() as warnings:
+        debriefs = store.interview_debriefs()
+        stories = store.stories()
+        history = practice_history(store)
+        current = next((d for d in debriefs if d.id == debrief_id), None)
+        plan = debrief_plan(current, decks, history, today, stories, store) if current is not None else None
+        figures = progress(store, decks, today, history)
+        compared = tuple(questions_answered_more_than_once(store, history))
     return PageData(
         tuple(debriefs),
         tuple(stories),
         plan,
-        progress(store, decks, today, history),
-        tuple(questions_answered_more_than_once(store, history)),
+        figures,
+        compared,
         tuple(strength_choices(stories)),
-        tuple(store.take_warnings()),
+        tuple(dict.fromkeys(warnings)),  # a session's answers are read more than once
     )

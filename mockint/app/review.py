@@ -2,22 +2,22 @@
 
 Every function here runs in a worker: it touches SQLite and the recordings folder. A damaged
 report does not stop the page: the store hands the answer back without it, with the reason. A
-damaged row (a rating, a flag, an answer) is left out; `with_warnings` says which, for the page.
+damaged row (a rating, a flag, an answer) is left out; `with_warnings` (app/store_warnings.py,
+re-exported here) says which, for the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from mockint.app.mirror import MirrorMedia, load_mirror_media
+from mockint.app.store_warnings import Loaded as Loaded
+from mockint.app.store_warnings import with_warnings as with_warnings
 from mockint.core.analysis import AnswerReport
 from mockint.core.session import Answer, SessionDetail, SessionOverview
 from mockint.core.targets import TargetRange, default_target
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -110,19 +110,3 @@ def load_attempts(store: Any, answer_id: int) -> tuple[ReviewedAnswer, ...]:
     attempts = store.attempts_of(answer_id)
     ids = [a.id for a in attempts]
     return tuple(review_answer(store, answer, ids) for answer in attempts)
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[T]):
-    """What a load read, with the warnings about the damaged rows it left out."""
-
-    value: T
-    warnings: tuple[str, ...]  # each once, oldest first ("rating of answer 7 was skipped: ...")
-
-
-def with_warnings(store: Any, load: Callable[..., T], *args: Any) -> Loaded[T]:
-    """`load(store, *args)` with the warnings of the rows it skipped, kept for this caller alone:
-    they are not left in the store for another page's take_warnings(), nor taken from it."""
-    with store.warnings_collected() as warnings:
-        value = load(store, *args)
-    return Loaded(value, tuple(dict.fromkeys(warnings)))  # a session's answers are read more than once

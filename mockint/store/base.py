@@ -33,8 +33,10 @@ class RepositoryBase:
         self._lock = threading.RLock()
         self.database_path = database_path
         self.recordings = recordings
-        self.skipped_rows: list[str] = []  # warnings for the user, oldest first; see take_warnings()
-        # Its own lock, never held while the disk is used, so the GUI thread may take warnings.
+        # Warnings for the user, oldest first, for the command line's take_warnings(); the app's
+        # pages collect the warnings of their own reads instead (warnings_collected).
+        self.skipped_rows: list[str] = []
+        # Its own lock, never held while the disk is used: taking warnings is instant.
         self._warnings_lock = threading.Lock()
         self._collectors = threading.local()  # per thread: the lists of open warnings_collected() blocks
 
@@ -80,7 +82,10 @@ class RepositoryBase:
                     collecting[-1].append(warning)
                     continue
                 with self._warnings_lock:
-                    self.skipped_rows.append(warning)
+                    # Each once: in the app nothing takes this list (its pages collect their own),
+                    # so reads that do not collect must not grow it on every reload.
+                    if warning not in self.skipped_rows:
+                        self.skipped_rows.append(warning)
         return decoded
 
     def _decoded_one(self, row: sqlite3.Row, decode: Callable[[sqlite3.Row], T], kind: str) -> T:

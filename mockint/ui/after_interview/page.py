@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mockint.app import after_interview as app
+from mockint.app.store_warnings import Loaded, with_warnings
 from mockint.core.analysis import Thresholds
 from mockint.core.debrief.model import InterviewDebrief, Story
 from mockint.core.debrief.plan import PlanItem
@@ -40,11 +41,13 @@ from mockint.ui.after_interview.widgets import named, show_message
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
+from mockint.ui.review.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.widgets.page_header import PageHeader
 from mockint.ui.widgets.window_hooks import WindowClosingHook, show_window_page
 from mockint.ui.workers import FunctionWorker
 
 SAVE_DELAY_MS = 500
+PAGE_TITLE = "After an interview"
 FRIEND_PAGE_KEY = "friend"
 
 
@@ -63,9 +66,10 @@ class AfterInterviewPage(QWidget):
         self._editing = 0  # bumps when another debrief is opened: a late save reply is then not adopted
         self._closing_hook = WindowClosingHook(self._closing)
         self.loads = 0  # finished loads: tests wait on it
+        self.skipped_rows = SkippedRowsNotice(self, PAGE_TITLE)
 
         header = PageHeader(
-            "After an interview",
+            PAGE_TITLE,
             "Debrief it, practise what went wrong, send a short follow-up note, and see how far you have come.",
         )
         self.tabs = named(QTabWidget(), "After an interview")
@@ -161,8 +165,9 @@ class AfterInterviewPage(QWidget):
         self.stories_view.show_stories(loaded.stories)
         self.note_view.show_choices(loaded.strengths, self.current.follow_up.strengths)
         self.progress_view.show_summary(loaded.progress, loaded.compare_questions)
-        if loaded.warnings:
-            self.context.events.status_message.emit(" ".join(loaded.warnings))
+        # Damaged rows these reads skipped (theirs alone), named once a visit; while the page is
+        # hidden, when it is next shown.
+        self.skipped_rows.tell(loaded.warnings)
         self.loads += 1
 
     # ----- the debrief
@@ -357,15 +362,21 @@ class AfterInterviewPage(QWidget):
         store = self.context.store.value
         if store is not None:
             self.context.workers.start(
-                FunctionWorker(app.compare_first_and_latest, store, question, Thresholds()),
-                on_finished=self.progress_view.show_comparison,
+                FunctionWorker(with_warnings, store, app.compare_first_and_latest, question, Thresholds()),
+                on_finished=self._compared,
             )
+
+    def _compared(self, loaded: Loaded[app.AttemptComparison | None]) -> None:
+        self.skipped_rows.tell(loaded.warnings)  # an answer to the question that is damaged
+        self.progress_view.show_comparison(loaded.value)
 
     # ----- the window
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self._closing_hook.attach(self)
+        if not event.spontaneous():
+            self.skipped_rows.page_shown()  # a new visit: what was read while hidden is told now
 
     def _closing(self) -> None:
         self.practice.abort()

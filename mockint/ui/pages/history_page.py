@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from mockint.analysis_options import analysis_options
+from mockint.app.store_warnings import Loaded, with_warnings
 from mockint.core.analysis import Thresholds
 from mockint.core.errors import UserFacingError
 from mockint.core.session import PracticeMode, SessionOverview, TrendPoint
 from mockint.settings import Setting
 from mockint.ui.context import AppContext
-from mockint.ui.error_dialog import message_for, show_error, show_notice
+from mockint.ui.error_dialog import message_for, show_error
 from mockint.ui.history.export_actions import ExportButton
 from mockint.ui.history.sessions_table import SessionsTable, session_date
 from mockint.ui.history.trend_charts import TrendCharts
 from mockint.ui.icons import themed_icon
+from mockint.ui.review.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import named
 from mockint.ui.widgets.page_header import PageHeader
@@ -145,6 +147,7 @@ class HistoryPage(QWidget):
         layout.addWidget(self.list_area, 1)
         self._selection_changed(None)
 
+        self.skipped_rows = SkippedRowsNotice(self, "History")
         context.events.sessions_changed.connect(self.refresh)
         context.events.data_deleted.connect(self.refresh)
         context.events.settings_changed.connect(self._setting_changed)
@@ -166,20 +169,19 @@ class HistoryPage(QWidget):
             return
         self._loading = True
         self.context.workers.start(
-            FunctionWorker(load_history, store), on_finished=self._loaded, on_failed=self._load_failed
+            FunctionWorker(with_warnings, store, load_history), on_finished=self._loaded, on_failed=self._load_failed
         )
 
-    def _loaded(self, result: tuple[list[SessionOverview], list[TrendPoint]]) -> None:
+    def _loaded(self, loaded: Loaded[tuple[list[SessionOverview], list[TrendPoint]]]) -> None:
         self._loading = False
-        if self._load_again:
+        if self._load_again:  # its warnings are dropped with it: the next load reads the same rows
             self._load_again = False
             self.refresh()
             return
-        overviews, trends = result
-        store = self.context.store.value
-        warnings = store.take_warnings() if store is not None else []
-        if warnings:  # damaged rows were skipped: the user hears which, and sees the rest
-            show_notice(self, "\n".join(warnings), "History")
+        overviews, trends = loaded.value
+        # Damaged rows this load skipped (its own, not another page's): the user hears which,
+        # once a visit, and sees the rest.
+        self.skipped_rows.tell(loaded.warnings)
         self.table.show_sessions(overviews)
         self.charts.show_points(trends)
         self.charts.setFixedHeight(NOTE_HEIGHT if self.charts.is_empty else CHARTS_HEIGHT)
@@ -207,6 +209,7 @@ class HistoryPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not event.spontaneous():
+            self.skipped_rows.page_shown()
             self.refresh()
 
     # ----- selection and deleting

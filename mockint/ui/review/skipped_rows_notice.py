@@ -1,5 +1,6 @@
-"""Review tells the user which damaged rows its reads left out ("rating of answer 7 was skipped:
-it is damaged in the database (...)"), in the notice box History shows them in.
+"""A page tells the user which damaged rows its reads left out ("rating of answer 7 was skipped:
+it is damaged in the database (...)"), in a notice box titled with the page's name (Review,
+History, After an interview).
 
 Each warning is told once a visit: the page re-reads on every visit and on every "sessions
 changed", so the same damaged rating comes back each time; within a visit it is not repeated,
@@ -21,8 +22,9 @@ TITLE = "Review"
 
 
 class SkippedRowsNotice:
-    def __init__(self, page: QWidget) -> None:
+    def __init__(self, page: QWidget, title: str = TITLE) -> None:
         self._page = page
+        self._title = title  # the page's name: History and After an interview use this notice too
         self._pending: list[str] = []  # read while the page was hidden, oldest first
         self._told: set[str] = set()  # in this visit
         self.box: QMessageBox | None = None  # the open notice, while it is open
@@ -47,7 +49,7 @@ class SkippedRowsNotice:
         if box is not None and shiboken6.isValid(box) and box.isVisible():
             box.setText(f"{box.text()}\n" + "\n".join(lines))  # one box for the visit's reads
             return
-        self.box = box = show_notice(self._page, "\n".join(lines), TITLE)
+        self.box = box = show_notice(self._page, "\n".join(lines), self._title)
         box.finished.connect(self._closed)
 
     def _closed(self) -> None:
