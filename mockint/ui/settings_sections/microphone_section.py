@@ -1,10 +1,10 @@
 """Settings: which microphone MockInt records from, and a live test of its level.
 
 The test records into a temporary file with the same Recorder the answers use (so what the
-meter shows is what an answer would get) and deletes it when the test stops; the folder is made
-and removed by workers, never on the GUI thread. Opening the
-microphone blocks until sound flows, so it happens in a worker; the meter reads the recorder's
-level on a timer.
+meter shows is what an answer would get) and deletes it when the test stops. Opening the
+microphone blocks until sound flows, so it happens in a worker, and so do making and removing
+the temporary folder (the GUI thread never waits on the disk; only a window that is closing
+closes the test itself); the meter reads the recorder's level on a timer.
 """
 
 from __future__ import annotations
@@ -52,17 +52,17 @@ def find_devices(rescan: bool) -> list[AudioDevice]:
 
 
 @dataclass(frozen=True)
-class TestOpened:
+class OpenedMicrophoneTest:
     recorder: Recorder  # started: sound is flowing
     folder: Path  # the temporary folder it records into, deleted when the test stops
 
 
 @dataclass(frozen=True)
-class TestNotOpened:
+class FailedMicrophoneTest:
     message: str  # what the user reads (a bug's traceback already logged); nothing is left on disk
 
 
-def open_test_recording(device_name: str | None) -> TestOpened | TestNotOpened:
+def open_test_recording(device_name: str | None) -> OpenedMicrophoneTest | FailedMicrophoneTest:
     """In a worker: a temporary folder and a Recorder on the chosen microphone, started (blocks
     until sound flows). A failure removes the folder and makes its message here, so the GUI
     thread neither deletes files nor writes the log file."""
@@ -73,8 +73,8 @@ def open_test_recording(device_name: str | None) -> TestOpened | TestNotOpened:
         recorder.start()
     except Exception as error:  # noqa: BLE001 - told to the user in the section, as before
         shutil.rmtree(folder, ignore_errors=True)
-        return TestNotOpened(message_for(error))
-    return TestOpened(recorder, folder)
+        return FailedMicrophoneTest(message_for(error))
+    return OpenedMicrophoneTest(recorder, folder)
 
 
 def close_test_recording(recorder: Recorder, folder: Path) -> RecordingResult:
@@ -245,8 +245,8 @@ class MicrophoneSection(QWidget):
             on_failed=lambda error: self._test_failed(message_for(error)),  # only if the worker itself broke
         )
 
-    def _test_opened(self, opened: TestOpened | TestNotOpened) -> None:
-        if isinstance(opened, TestNotOpened):
+    def _test_opened(self, opened: OpenedMicrophoneTest | FailedMicrophoneTest) -> None:
+        if isinstance(opened, FailedMicrophoneTest):
             self._test_failed(opened.message)
             return
         self._starting = False
