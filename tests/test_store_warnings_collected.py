@@ -31,3 +31,15 @@ def test_warnings_collected_are_the_callers_alone_and_other_threads_keep_theirs_
         assert [a.id for a in loaded.value.answers] == [ids["kept"], ids["broken"]]
         assert [w.split(" was skipped")[0] for w in loaded.warnings] == [rating]
         assert store.take_warnings() == []
+
+
+def test_a_damaged_row_read_again_without_collecting_is_in_the_shared_list_once():
+    """Reads that do not collect (a page's side read, a command) cannot grow the list on every reload."""
+    ids = _friend_practice()
+    _damage("UPDATE ratings SET confidence = 9 WHERE answer_id = ?", ids["broken"])
+    with Store.open(app_paths()) as store:
+        for _ in range(3):
+            store.ratings_for_session(ids["session"])
+        assert [w.split(" was skipped")[0] for w in store.take_warnings()] == [f"rating of answer {ids['broken']}"]
+        store.ratings_for_session(ids["session"])  # taken: the next read tells it again
+        assert len(store.take_warnings()) == 1
