@@ -41,8 +41,8 @@ from mockint.ui.after_interview.widgets import named, show_message
 from mockint.ui.background import ResourceState
 from mockint.ui.context import AppContext
 from mockint.ui.error_dialog import message_for
-from mockint.ui.review.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.widgets.page_header import PageHeader
+from mockint.ui.widgets.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.widgets.window_hooks import WindowClosingHook, show_window_page
 from mockint.ui.workers import FunctionWorker
 

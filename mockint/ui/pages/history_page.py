@@ -34,10 +34,10 @@ from mockint.ui.history.export_actions import ExportButton
 from mockint.ui.history.sessions_table import SessionsTable, session_date
 from mockint.ui.history.trend_charts import TrendCharts
 from mockint.ui.icons import themed_icon
-from mockint.ui.review.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.labels import named
 from mockint.ui.widgets.page_header import PageHeader
+from mockint.ui.widgets.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.workers import FunctionWorker
 
 PAGE_KEY = "history"

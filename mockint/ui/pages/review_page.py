@@ -26,7 +26,7 @@ from mockint.ui.review.formatting import when
 from mockint.ui.review.page_layout import ReviewPageLayout
 from mockint.ui.review.retry_controller import RetryController
 from mockint.ui.review.review_style import review_style
-from mockint.ui.review.skipped_rows_notice import SkippedRowsNotice
+from mockint.ui.widgets.skipped_rows_notice import SkippedRowsNotice
 from mockint.ui.widgets.window_hooks import WindowClosingHook
 from mockint.ui.workers import FunctionWorker
 
