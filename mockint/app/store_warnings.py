@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from mockint.store import Store
+
 T = TypeVar("T")
 
 
@@ -21,7 +23,7 @@ class Loaded(Generic[T]):
     warnings: tuple[str, ...]  # each once, oldest first ("rating of answer 7 was skipped: ...")
 
 
-def with_warnings(store: Any, load: Callable[..., T], *args: Any) -> Loaded[T]:
+def with_warnings(store: Store, load: Callable[..., T], *args: Any) -> Loaded[T]:
     """`load(store, *args)` with the warnings of the rows it skipped, kept for this caller alone:
     they are not left in the store for the command line's take_warnings(), nor taken from it."""
     with store.warnings_collected() as warnings:
