@@ -46,8 +46,8 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def test_the_folder_carries_qt_plugins_vosk_and_what_mockint_ships(frozen_app: Path) -> None:
     internal = frozen_app.parent / "_internal"
-    if not internal.is_dir():
-        pytest.skip("a single-file build (build.sh --single-file): what it carries is proven by what it does below")
+    # A single-file build (build.sh --single-file) has no folder: what it carries is proven by what it does below.
+    require(internal.is_dir(), "the frozen app is a single-file build, which has no _internal folder to inspect")
     plugins = internal / "PySide6" / "Qt" / "plugins"
     assert (plugins / "platforms" / "libqxcb.so").is_file()
     assert (plugins / "platforms" / "libqoffscreen.so").is_file()
@@ -98,8 +98,10 @@ def test_the_window_opens_offscreen_and_closes_on_sigterm(frozen_app: Path, env:
 
 def test_the_folder_adds_itself_to_the_application_menu(frozen_app: Path, tmp_path: Path) -> None:
     script = frozen_app.parent / "install-desktop-entry.sh"
-    if not script.is_file():
-        pytest.skip("a single-file build (build.sh --single-file) carries no desktop files")
+    require(
+        script.is_file(),
+        "the frozen app is a single-file build (build.sh --single-file), which carries no desktop files",
+    )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "share")}
     done = subprocess.run(["sh", str(script)], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
