@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import threading
 
-from mockint.app.review import load_session, with_warnings
+from mockint.app.review import load_session
+from mockint.app.store_warnings import with_warnings
 from mockint.paths import app_paths
 from mockint.store import Store
 from tests.test_store_damaged_feedback import _damage, _friend_practice

@@ -43,8 +43,6 @@ log = logging.getLogger(__name__)
 
 IMPORTED_SESSION_TITLE = "Imported recordings"
 IMPORTED_QUESTION = "An imported recording ({name})"
-# What the file dialog offers; the reader decides by the file's content, not its name.
-IMPORTABLE_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3")
 
 # The copy is written once, from start to end: a few big flushes and one fsync at the end
 # (the writer's defaults suit a live recording, where a crash must lose almost nothing).

@@ -2,8 +2,8 @@
 
 Every function here runs in a worker: it touches SQLite and the recordings folder. A damaged
 report does not stop the page: the store hands the answer back without it, with the reason. A
-damaged row (a rating, a flag, an answer) is left out; `with_warnings` (app/store_warnings.py,
-re-exported here) says which, for the page.
+damaged row (a rating, a flag, an answer) is left out; the page runs these loads through
+`with_warnings` (app/store_warnings.py) to learn which.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from mockint.app.mirror import MirrorMedia, load_mirror_media
-from mockint.app.store_warnings import Loaded as Loaded
-from mockint.app.store_warnings import with_warnings as with_warnings
 from mockint.core.analysis import AnswerReport
 from mockint.core.session import Answer, SessionDetail, SessionOverview
 from mockint.core.targets import TargetRange, default_target

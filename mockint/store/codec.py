@@ -200,5 +200,5 @@ def shown_cell(value: object) -> str:
 
 def _word_dict(word: Word | Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(word, Word):
-        return {"text": word.text, "start": word.start, "end": word.end, "conf": word.conf}
+        return word_to_dict(word)
     return {"text": str(word["text"]), "start": word.get("start"), "end": word.get("end"), "conf": word.get("conf")}

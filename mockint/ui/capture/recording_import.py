@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from mockint.app.import_formats import IMPORTABLE_SUFFIXES
 from mockint.core.errors import NoModelError, UserFacingError
 from mockint.core.formatting import clock
 from mockint.settings import Settings
@@ -34,8 +35,7 @@ if TYPE_CHECKING:  # the import brings numpy, soundfile and Vosk: loaded by the 
     from mockint.ui.context import AppContext
 
 DIALOG_TITLE = "Import a recording"
-# Kept in step with app.import_recording.IMPORTABLE_SUFFIXES (not imported: it brings numpy).
-FILE_FILTER = "Audio recordings (*.wav *.flac *.ogg *.oga *.opus *.mp3);;All files (*)"
+FILE_FILTER = f"Audio recordings ({' '.join('*' + suffix for suffix in IMPORTABLE_SUFFIXES)});;All files (*)"
 NO_MODEL_MESSAGE = (
     "No speech model is installed yet, so the recording cannot be recognised. "
     "Set one up under Speech models, then import the recording again."

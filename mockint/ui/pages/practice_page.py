@@ -30,6 +30,7 @@ from mockint.ui.practice.session_state import Phase, SessionResult
 from mockint.ui.practice.setup_panel import SetupPanel
 from mockint.ui.theme import Theme
 from mockint.ui.widgets.page_header import PageHeader
+from mockint.ui.widgets.window_hooks import WindowClosingHook
 
 if TYPE_CHECKING:
     from mockint.app.outcome import AnswerOutcome
@@ -57,7 +58,7 @@ class PracticePage(QWidget):
         super().__init__(parent)
         self.context = context
         self.confirm_box: QMessageBox | None = None
-        self._window_hooked = False
+        self._closing_hook = WindowClosingHook(self.abort_session)
         self._model_dialog: QWidget | None = None
         self._session_parts: tuple[SessionFlow, InterviewView, SessionSummaryView] | None = None
 
@@ -305,9 +306,7 @@ class PracticePage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         window: Any = self.window()
-        if not self._window_hooked and hasattr(window, "closing"):
-            self._window_hooked = True
-            window.closing.connect(self.abort_session)
+        if self._closing_hook.attach(self):
             if hasattr(window, "first_frame_shown") and not window.first_frame_painted():
                 window.first_frame_shown.connect(self._first_shown)
                 return

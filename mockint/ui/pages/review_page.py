@@ -15,7 +15,8 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mockint.app import review as review_data
-from mockint.app.review import Loaded, ReviewedAnswer, SessionReview
+from mockint.app.review import ReviewedAnswer, SessionReview
+from mockint.app.store_warnings import Loaded, with_warnings
 from mockint.core.analysis import Thresholds
 from mockint.core.session import PracticeMode, Rating
 from mockint.settings import Setting
@@ -118,7 +119,7 @@ class ReviewPage(ReviewPageLayout):
             return
         request = self._next("sessions")
         self.context.workers.start(
-            FunctionWorker(review_data.with_warnings, store, review_data.load_sessions),
+            FunctionWorker(with_warnings, store, review_data.load_sessions),
             on_finished=lambda loaded: self._sessions_loaded(request, loaded),
             on_failed=self._load_failed,
         )
@@ -173,7 +174,7 @@ class ReviewPage(ReviewPageLayout):
             return
         request = self._next("session")
         self.context.workers.start(
-            FunctionWorker(review_data.with_warnings, store, review_data.load_session, session_id),
+            FunctionWorker(with_warnings, store, review_data.load_session, session_id),
             on_finished=lambda loaded: self._session_loaded(request, loaded),
             on_failed=self._load_failed,
         )
@@ -258,7 +259,7 @@ class ReviewPage(ReviewPageLayout):
         store = self.context.store.value
         request = self._next("attempts")
         self.context.workers.start(
-            FunctionWorker(review_data.with_warnings, store, review_data.load_attempts, answer_id),
+            FunctionWorker(with_warnings, store, review_data.load_attempts, answer_id),
             on_finished=lambda loaded: self._attempts_loaded(request, loaded),
             on_failed=self._load_failed,
         )

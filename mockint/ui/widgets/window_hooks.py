@@ -29,8 +29,11 @@ class WindowClosingHook:
         self._on_closing = on_closing
         self._hooked = False
 
-    def attach(self, page: QWidget) -> None:
+    def attach(self, page: QWidget) -> bool:
+        """True when this call connected it (the page's first show inside its window)."""
         closing = getattr(page.window(), "closing", None)
-        if not self._hooked and closing is not None:
-            self._hooked = True
-            closing.connect(self._on_closing)
+        if self._hooked or closing is None:
+            return False
+        self._hooked = True
+        closing.connect(self._on_closing)
+        return True
