@@ -162,11 +162,9 @@ def test_any_frame_is_a_message_or_a_phone_message_error(frame: str | bytes):
 # ----- the real HTTP server on 127.0.0.1
 
 
-@pytest.fixture
-def served():
-    events: list[str] = []
-    pairing = Pairing()
-    server = PhoneHttpServer(
+def _server(pairing: Pairing, events: list[str]) -> PhoneHttpServer:
+    """The phone page's server on this machine; what it refuses and pairs goes into `events`."""
+    return PhoneHttpServer(
         pairing,
         "127.0.0.1",
         ws_port=lambda: 45678,
@@ -174,6 +172,13 @@ def served():
         on_refused=lambda reason: events.append(reason.value),
         on_paired=lambda: events.append("paired"),
     )
+
+
+@pytest.fixture
+def served():
+    events: list[str] = []
+    pairing = Pairing()
+    server = _server(pairing, events)
     yield server, pairing, events
     server.stop()
     server.join()
@@ -242,14 +247,7 @@ def test_switched_off_nothing_listens(served):
 def test_an_expired_code_is_refused_over_http_and_the_window_hears_why():
     clock, events = Clock(), []
     pairing = Pairing(clock)
-    server = PhoneHttpServer(
-        pairing,
-        "127.0.0.1",
-        ws_port=lambda: 45678,
-        allowed_hosts=["127.0.0.1"],
-        on_refused=lambda reason: events.append(reason.value),
-        on_paired=lambda: events.append("paired"),
-    )
+    server = _server(pairing, events)
     try:
         code = pairing.code
         clock.now += CODE_LIFETIME_S
