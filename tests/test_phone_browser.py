@@ -175,7 +175,9 @@ def test_the_phone_drives_the_friend_session_in_a_real_browser(
     assert store is not None
     qtbot.waitUntil(lambda: len(store.flags_for_answer(answer.answer_id)) == 2, timeout=5000)
     flag, note = store.flags_for_answer(answer.answer_id)
-    assert (note.kind, note.label) == (FlagKind.NOTE, "lost the thread") and note.at_s > flag.at_s
+    # Stamped on the answer's own clock, the seconds of audio captured so far: it moves as blocks
+    # arrive, so on a busy machine two presses within one delivery share a moment (once in CI).
+    assert (note.kind, note.label) == (FlagKind.NOTE, "lost the thread") and note.at_s >= flag.at_s
     error = flag.at_s - (first_sound_s(answer.audio_path) + FLAG_AT_S)
     print(f"phone flag timing error (s): {error:.3f}")
     assert flag.kind is FlagKind.STRONG and abs(error) <= FLAG_TOLERANCE_S, error
